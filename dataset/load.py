@@ -1,0 +1,232 @@
+"""Load the whole dataset under ``data/``: every file, every problem.
+
+A bad file or a bad claim never hides the good ones: each item is
+validated on its own, and what is valid is returned with the list of
+problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from dataset.frames import categories_frame, claims_frame, sources_frame
+from dataset.problems import Problem
+from dataset.schema import Category, Claim, Source
+from dataset.validate import check_claim, field_name, validation_problems
+from dataset.yamlio import Parsed, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+CATEGORIES_FILE = "categories.yaml"
+SOURCES_DIR = "sources"
+CLAIMS_DIR = "claims"
+
+
+@dataclass
+class Models:
+    """The validated models, keyed by id, for code that edits the dataset."""
+
+    categories: dict[str, Category] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    claims: dict[str, list[Claim]] = field(default_factory=dict)
+    claim_lines: dict[str, tuple[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class Dataset:
+    """What the dashboard reads: one row per claim, source and category."""
+
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+    categories: pd.DataFrame
+    problems: list[Problem]
+    models: Models
+
+
+def load_models(root: Path | str) -> tuple[Models, list[Problem]]:
+    """Read and check every file under ``root``; keep what is valid."""
+    root = Path(root)
+    models, problems = Models(), []
+    problems += _load_categories(root, models)
+    problems += _load_sources(root, models)
+    problems += _load_claims(root, models)
+    return models, sorted(problems)
+
+
+def load_dataset(root: Path | str) -> Dataset:
+    """The dataset under ``root`` as DataFrames, with every problem found.
+
+    >>> ds = load_dataset("data")
+    >>> ds.problems, len(ds.claims) > 0
+    ([], True)
+    """
+    models, problems = load_models(root)
+    return Dataset(
+        claims=claims_frame(models),
+        sources=sources_frame(models),
+        categories=categories_frame(models),
+        problems=problems,
+        models=models,
+    )
+
+
+def _items(parsed: Parsed, what: str) -> Iterator[tuple[int, object]] | Problem:
+    if not isinstance(parsed.data, list):
+        return Problem(parsed.file, parsed.line(), "(file)", f"expected a list of {what}")
+    return iter(enumerate(parsed.data))
+
+
+def _validate(
+    model: type[M], data: object, parsed: Parsed, index: tuple[int, ...]
+) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        return None, [
+            Problem(parsed.file, parsed.line(index + loc), field_name(loc), message)
+            for loc, message in validation_problems(err)
+        ]
+
+
+def _load_categories(root: Path, models: Models) -> list[Problem]:
+    parsed, problems = read_yaml(root / CATEGORIES_FILE, root)
+    if parsed is None:
+        return problems
+    items = _items(parsed, "categories")
+    if isinstance(items, Problem):
+        return [*problems, items]
+    for i, data in items:
+        category, found = _validate(Category, data, parsed, (i,))
+        problems += found
+        if category is None:
+            continue
+        if category.id in models.categories:
+            problems.append(_duplicate(parsed, i, category.id))
+            continue
+        models.categories[category.id] = category
+    return problems
+
+
+def _load_sources(root: Path, models: Models) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in sorted((root / SOURCES_DIR).glob("*.yaml")):
+        parsed, found = read_yaml(path, root)
+        problems += found
+        if parsed is None:
+            continue
+        source, found = _validate(Source, parsed.data, parsed, ())
+        problems += found
+        if source is None:
+            continue
+        if source.id != path.stem:
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.line(("id",)),
+                    "id",
+                    f"expected {path.stem!r} (the file name), got {source.id!r}",
+                )
+            )
+            continue
+        text, why = _read_text(path.with_suffix(".txt"))
+        if text is None:
+            problems.append(Problem(parsed.file, 1, "id", why))
+            continue
+        models.sources[source.id] = source
+        models.texts[source.id] = text
+    return problems
+
+
+def _read_text(path: Path) -> tuple[str | None, str]:
+    """The article text, decoded but otherwise exactly as stored."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None, f"its text {path.name} is missing (every source needs one)"
+    try:
+        return raw.decode("utf-8"), ""
+    except UnicodeDecodeError as err:
+        return None, f"its text {path.name} is not UTF-8 (byte {err.start})"
+
+
+def _load_claims(root: Path, models: Models) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in sorted((root / CLAIMS_DIR).glob("*.yaml")):
+        parsed, found = read_yaml(path, root)
+        problems += found
+        if parsed is None:
+            continue
+        items = _items(parsed, "claims")
+        if isinstance(items, Problem):
+            problems.append(items)
+            continue
+        kept: list[Claim] = []
+        for i, data in items:
+            claim, found = _validate(Claim, data, parsed, (i,))
+            problems += found
+            if claim is None:
+                continue
+            found = _cross_checks(claim, parsed, i, path.stem, models)
+            problems += found
+            if not found:
+                kept.append(claim)
+                models.claim_lines[claim.id] = (parsed.file, parsed.line((i,)))
+        models.claims[path.stem] = kept
+    return problems
+
+
+def _cross_checks(claim: Claim, parsed: Parsed, i: int, stem: str, models: Models) -> list[Problem]:
+    """Checks against the rest of the dataset: ids, source, category, text."""
+    at: Callable[[str], int] = lambda name: parsed.line((i, name))  # noqa: E731
+    problems = []
+    if claim.id in models.claim_lines:
+        problems.append(_duplicate(parsed, i, claim.id, models.claim_lines[claim.id]))
+    if claim.source != stem:
+        problems.append(
+            Problem(
+                parsed.file,
+                at("source"),
+                "source",
+                f"expected {stem!r} (the file name), got {claim.source!r}",
+            )
+        )
+    elif claim.source not in models.sources:
+        problems.append(
+            Problem(
+                parsed.file,
+                at("source"),
+                "source",
+                f"no source {claim.source!r} in sources/ (or it has problems)",
+            )
+        )
+    if claim.category not in models.categories:
+        known = ", ".join(sorted(models.categories)) or "none loaded"
+        problems.append(
+            Problem(
+                parsed.file,
+                at("category"),
+                "category",
+                f"unknown category {claim.category!r}; expected one of {known}",
+            )
+        )
+    text = models.texts.get(claim.source)
+    if text is not None:
+        for name, message in check_claim(claim, text):
+            problems.append(
+                Problem(
+                    parsed.file, parsed.line((i, name.split(".")[0].split("[")[0])), name, message
+                )
+            )
+    return problems
+
+
+def _duplicate(parsed: Parsed, i: int, ident: str, first: tuple[str, int] | None = None) -> Problem:
+    where = f" (first at {first[0]}:{first[1]})" if first else ""
+    return Problem(parsed.file, parsed.line((i, "id")), "id", f"duplicate id {ident!r}{where}")
