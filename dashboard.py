@@ -1,12 +1,11 @@
 """Streamlit entry point: the dataset as a table (the dashboard proper is issue 4)."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from dataset import load_dataset
+from dataset.paths import data_root
 
-DATA = Path(__file__).parent / "data"
+DATA = data_root()
 
 st.set_page_config(page_title="Statistics in the news", layout="wide")
 st.title("Statistics in the news")

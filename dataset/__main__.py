@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from dataset.load import load_models
+from dataset.paths import data_root
 
 
 def validate(root: Path) -> int:
@@ -27,10 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dataset", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check every file under DIR (default data/)")
-    check.add_argument("dir", nargs="?", default="data", type=Path)
+    check.add_argument("dir", nargs="?", default=None, type=Path)
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(args.dir)
+        return validate(args.dir or data_root())
     return 2
 
 
