@@ -5,7 +5,7 @@
 >>> ds.claims[["value", "kind", "unit"]].head(1)  # doctest: +SKIP
 """
 
-from dataset.load import Dataset, Models, load_dataset, load_models
+from dataset.load import Dataset, Models, load_categories, load_dataset, load_models
 from dataset.problems import Problem
 from dataset.save import atomic_write, claims_yaml, save_claims, save_source, source_yaml
 from dataset.schema import Category, Claim, Equivalent, Period, Source, checked_slug
@@ -22,6 +22,7 @@ __all__ = [
     "atomic_write",
     "checked_slug",
     "claims_yaml",
+    "load_categories",
     "load_dataset",
     "load_models",
     "save_claims",

@@ -77,6 +77,19 @@ def load_dataset(root: Path | str) -> Dataset:
     )
 
 
+def load_categories(root: Path | str | None = None) -> tuple[list[Category], list[Problem]]:
+    """The categories of ``root/categories.yaml`` (default: the data root), in file order.
+
+    The extractors use their keywords; reading them lives here so that the
+    extractors themselves never touch files.
+    """
+    from dataset.paths import data_root
+
+    models = Models()
+    problems = _load_categories(Path(root) if root is not None else data_root(), models)
+    return list(models.categories.values()), problems
+
+
 def _items(parsed: Parsed, what: str) -> Iterator[tuple[int, object]] | Problem:
     if not isinstance(parsed.data, list):
         return Problem(parsed.file, parsed.line(), "(file)", f"expected a list of {what}")
