@@ -103,11 +103,11 @@ class Period(_Model):
     @model_validator(mode="after")
     def _one_shape(self) -> Period:
         if self.as_of is not None and (self.start is not None or self.end is not None):
-            raise ValueError("give either as_of, or start/end, not both")
+            raise ValueError("as_of: give either as_of, or start/end, not both")
         if self.as_of is None and self.start is None and self.end is None:
-            raise ValueError("give as_of, or start and/or end (or leave period null)")
+            raise ValueError("as_of: give as_of, or start and/or end (or leave period null)")
         if self.start and self.end and self.start[: len(self.end)] > self.end:
-            raise ValueError(f"start {self.start} is after end {self.end}")
+            raise ValueError(f"start: {self.start} is after end {self.end}")
         return self
 
     def label(self) -> str:
@@ -178,18 +178,18 @@ class Claim(_Model):
     @model_validator(mode="after")
     def _consistent(self) -> Claim:
         if self.kind == "money" and self.currency is None:
-            raise ValueError("a money claim needs a currency (ISO 4217 code such as CNY)")
+            raise ValueError("currency: a money claim needs a currency (ISO 4217 code such as CNY)")
         if self.kind != "money" and self.currency is not None:
-            raise ValueError(f"currency is only for money claims, this one is {self.kind}")
+            raise ValueError(f"currency: only money claims have one, this one is {self.kind}")
         if self.equivalents and self.kind != "money":
-            raise ValueError("equivalents are conversions of a money claim")
+            raise ValueError("equivalents: only a money claim has equivalents (stated conversions)")
         if self.qualifier == "range":
             if self.low is None or self.high is None:
-                raise ValueError("a range needs low and high")
+                raise ValueError("low: a range needs low and high")
             if not self.low <= self.value <= self.high:
-                raise ValueError(f"value {self.value} is not within [{self.low}, {self.high}]")
+                raise ValueError(f"value: {self.value} is not within [{self.low}, {self.high}]")
         elif self.low is not None or self.high is not None:
-            raise ValueError("low/high are only for qualifier: range")
+            raise ValueError("low: low/high are only for qualifier: range")
         return self
 
     @property

@@ -88,6 +88,9 @@ def describe_error(err: dict) -> tuple[tuple[str | int, ...], str]:
         pattern = err.get("ctx", {}).get("pattern", "")
         return loc, f"{given!r} does not match {pattern}"
     message = err.get("msg", "invalid").removeprefix("Value error, ")
+    if kind == "value_error" and (named := re.match(r"^(\w+): (.*)$", message, re.DOTALL)):
+        # model-level checks name their field first: "currency: a money claim needs ..."
+        return (*loc, named[1]), named[2]
     if kind.endswith("_type") or kind.endswith("_parsing"):
         message = f"{message[0].lower()}{message[1:]}, got {given!r}".replace(
             "input should", "expected"
