@@ -93,7 +93,7 @@ def describe_error(err: dict) -> tuple[tuple[str | int, ...], str]:
         return (*loc, named[1]), named[2]
     if kind.endswith("_type") or kind.endswith("_parsing"):
         message = f"{message[0].lower()}{message[1:]}, got {given!r}".replace(
-            "input should", "expected"
+            "input should be", "expected"
         )
     return loc, message
 
