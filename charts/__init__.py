@@ -1,0 +1,1 @@
+"""Plotly figures of the claims and their export (PNG, SVG, HTML); no Streamlit here."""

@@ -1,0 +1,247 @@
+"""Plotly figures of claims: one unit per axis, a title, the unit and a source line on each.
+
+Every figure gets an explicit template (``plotly_white``): importing
+Streamlit switches Plotly's default template to one whose colours only the
+browser fills in, so server-side PNG/SVG exports would come out black.
+Text from sources is HTML-escaped before it goes into a figure, because
+Plotly reads ``<a>``, ``<b>`` and ``<br>`` in labels and hover text.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from charts.format import row_figure
+
+TEMPLATE = "plotly_white"
+FALLBACK_COLOUR = "#7f7f7f"
+BAR_LIMIT = 40
+"""Bars per chart at most: the largest figures; the rest are in the table and CSV."""
+
+UNIT_LABELS: dict[str, str] = {"percent": "percent", "percent change": "percent change"}
+
+
+def unit_group(kind: str, unit: object, currency: object, change: bool = False) -> str:
+    """The axis a claim may share: its currency for money, "percent", else its unit.
+
+    >>> unit_group("money", "online retail sales", "CNY"), unit_group("percent", "of GDP", None)
+    ('CNY', 'percent')
+    >>> unit_group("count", "websites", None), unit_group("percent", None, None, change=True)
+    ('websites', 'percent change')
+    """
+    if kind == "money":
+        return str(currency)
+    if kind == "percent":
+        return "percent change" if change else "percent"
+    if isinstance(unit, str) and unit.strip():
+        return unit.strip()
+    return kind
+
+
+def unit_groups(claims: pd.DataFrame) -> pd.Series:
+    """``unit_group`` of every row, indexed like ``claims``."""
+    if claims.empty:
+        return pd.Series([], index=claims.index, dtype="object")
+    return pd.Series(
+        [
+            unit_group(str(k), u, c, bool(ch))
+            for k, u, c, ch in zip(
+                claims["kind"], claims["unit"], claims["currency"], claims["change"], strict=True
+            )
+        ],
+        index=claims.index,
+        dtype="object",
+    )
+
+
+def group_sizes(claims: pd.DataFrame) -> list[tuple[str, int]]:
+    """Unit groups with their number of claims, largest first (ties by name).
+
+    >>> frame = pd.DataFrame({"kind": ["count", "count", "percent"], "unit": ["people"] * 3,
+    ...     "currency": [None] * 3, "change": [False] * 3})
+    >>> group_sizes(frame)
+    [('people', 2), ('percent', 1)]
+    """
+    counts = unit_groups(claims).value_counts()
+    return sorted(((str(g), int(n)) for g, n in counts.items()), key=lambda x: (-x[1], x[0]))
+
+
+def source_line(attributions: Iterable[str], shown: int = 3) -> str:
+    """The line under a chart naming its sources, as Our World in Data does.
+
+    >>> source_line(["China Daily, 2015-12-20", "China Daily, 2015-12-20"])
+    'Source: China Daily, 2015-12-20'
+    >>> source_line(["A, 2020-01-01", "B, 2021-01-01", "C, 2022-01-01", "D, 2023-01-01"])
+    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01 and 1 more'
+    """
+    unique = list(dict.fromkeys(a for a in attributions if a))
+    if not unique:
+        return "Source: none"
+    head = "; ".join(unique[:shown])
+    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
+    return f"{'Source' if len(unique) == 1 else 'Sources'}: {head}{more}"
+
+
+def escape(text: object) -> str:
+    """Text for a Plotly label: HTML-escaped, so a source can't inject links or markup.
+
+    >>> escape('<a href="javascript:x">hi</a>')
+    '&lt;a href=&quot;javascript:x&quot;&gt;hi&lt;/a&gt;'
+    """
+    return html.escape("" if text is None or text != text else str(text))
+
+
+def wrapped(text: object, width: int = 70) -> str:
+    """Escaped text broken into ``<br>``-separated lines for hover boxes.
+
+    >>> wrapped("one two three", width=7)
+    'one two<br>three'
+    """
+    return "<br>".join(escape(line) for line in textwrap.wrap(str(text or ""), width=width))
+
+
+def bar_labels(claims: pd.DataFrame) -> list[str]:
+    """One distinct label per bar: the subject, with the date or a number when repeated.
+
+    >>> frame = pd.DataFrame({"subject": ["Users", "Users", None], "unit": ["u", "u", "websites"],
+    ...     "date": ["2015", "2016", "2015"]})
+    >>> bar_labels(frame)
+    ['Users (2015)', 'Users (2016)', 'websites']
+    """
+    base = [
+        str(s) if isinstance(s, str) and s else str(u)
+        for s, u in zip(claims["subject"], claims["unit"], strict=True)
+    ]
+    counts = pd.Series(base).value_counts()
+    labels, seen = [], set()
+    for label, date in zip(base, claims["date"], strict=True):
+        text = f"{label} ({date})" if counts[label] > 1 else label
+        candidate, n = text, 2
+        while candidate in seen:
+            candidate, n = f"{text} #{n}", n + 1
+        seen.add(candidate)
+        labels.append(candidate)
+    return labels
+
+
+def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
+    fig.update_layout(
+        template=TEMPLATE,
+        title={"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
+        height=height,
+        margin={"l": 10, "r": 30, "t": 80, "b": 90},
+        legend={"title": {"text": "Category"}},
+        annotations=[
+            {
+                "text": escape(source),
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 0,
+                "yshift": -70,
+                "xanchor": "left",
+                "yanchor": "top",
+                "showarrow": False,
+                "font": {"size": 12, "color": "#555"},
+            }
+        ],
+    )
+    return fig
+
+
+def bar_chart(
+    claims: pd.DataFrame,
+    *,
+    categories: pd.DataFrame,
+    attributions: Mapping[str, str],
+    title: str,
+    unit: str,
+    log: bool = False,
+    limit: int = BAR_LIMIT,
+) -> go.Figure:
+    """Horizontal bars of claims that share one unit, coloured by category.
+
+    The hover box of each bar shows the figure as written, the quote and the
+    source with the character offsets of the figure, so every bar leads back
+    to its words.  Only the ``limit`` largest figures are drawn.
+    """
+    shown = claims.sort_values("value", ascending=False, kind="stable").head(limit)
+    labels = bar_labels(shown)
+    shown = shown.assign(_label=labels)
+    colours = dict(zip(categories["id"], categories["colour"], strict=True))
+    names = dict(zip(categories["id"], categories["label"], strict=True))
+    fig = go.Figure()
+    for category in dict.fromkeys(shown["category"].astype("object")):
+        part = shown[shown["category"].astype("object") == category]
+        records = part.to_dict(orient="records")
+        figures = [row_figure(r) for r in records]
+        custom = [
+            [
+                escape(fig_text),
+                wrapped(r["quote"]),
+                escape(attributions.get(r["source"], r["source"])),
+                f"{r['start']}–{r['end']}",
+                escape(r.get("conversion") or ""),
+            ]
+            for fig_text, r in zip(figures, records, strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                x=part["value"].astype("float64").tolist(),
+                y=[escape(s) for s in part["_label"]],
+                orientation="h",
+                name=escape(names.get(category, category)),
+                marker_color=colours.get(category, FALLBACK_COLOUR),
+                text=[escape(f) for f in figures],
+                textposition="auto",
+                customdata=custom,
+                hovertemplate=(
+                    "<b>%{y}</b>: %{customdata[0]}<br>“%{customdata[1]}”<br>"
+                    "Source: %{customdata[2]}, characters %{customdata[3]}"
+                    "<br>%{customdata[4]}<extra></extra>"
+                ),
+            )
+        )
+    order = [escape(s) for s in labels]
+    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
+    fig.update_xaxes(title={"text": escape(unit)}, type="log" if log else "linear")
+    count = len(claims)
+    subtitle = f"{unit}; {count:,} figure{'s' if count != 1 else ''}" + (
+        f", the {limit} largest shown" if count > limit else ""
+    )
+    source = source_line(attributions.get(s, s) for s in shown["source"])
+    return _layout(fig, title, subtitle, source, height=160 + 34 * max(len(shown), 3))
+
+
+def category_counts_chart(
+    claims: pd.DataFrame, *, categories: pd.DataFrame, attributions: Mapping[str, str]
+) -> go.Figure:
+    """How many figures each category holds, in the order of categories.yaml."""
+    counts = claims["category"].astype("object").value_counts()
+    rows = [
+        (str(i), str(label), str(colour), int(counts.get(i, 0)))
+        for i, label, colour in zip(
+            categories["id"], categories["label"], categories["colour"], strict=True
+        )
+        if counts.get(i, 0)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=[escape(r[1]) for r in rows],
+            y=[r[3] for r in rows],
+            marker_color=[r[2] for r in rows],
+            text=[r[3] for r in rows],
+            textposition="auto",
+            hovertemplate="%{x}: %{y} figures<extra></extra>",
+        )
+    )
+    fig.update_yaxes(title={"text": "figures (claims)"})
+    source = source_line(attributions.get(s, s) for s in claims["source"].unique())
+    return _layout(
+        fig, "Figures per category", f"{len(claims):,} figures (claims)", source, height=420
+    )

@@ -1,0 +1,156 @@
+"""Figures written for people: "670 million", "¥2.95 trillion", "more than 4.13 million", "7%".
+
+Charts, metric cards and tables all show a number the way a newspaper
+would, so a reader can match it with the words of the source.  The tables
+below drive the wording; add a currency symbol or a scale word there.
+"""
+
+from __future__ import annotations
+
+import math
+
+SCALES: tuple[tuple[float, str], ...] = (
+    (1e12, "trillion"),
+    (1e9, "billion"),
+    (1e6, "million"),
+)
+"""Scale words, largest first; below a million numbers are written out (2,000)."""
+
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "CNY": "¥",
+    "USD": "$",
+    "EUR": "€",
+    "GBP": "£",
+    "JPY": "JP¥",
+    "INR": "₹",
+    "KRW": "₩",
+    "HKD": "HK$",
+}
+"""ISO 4217 code -> symbol written before the amount; other codes follow it."""
+
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "approximate": "about",
+    "more_than": "more than",
+    "at_least": "at least",
+    "less_than": "less than",
+    "at_most": "at most",
+    "range": "",
+}
+"""Qualifier -> the words put before the figure."""
+
+
+def plain_number(value: float, decimals: int = 2) -> str:
+    """A number with thousands separators and no trailing zeros.
+
+    >>> plain_number(2000.0), plain_number(6.4835), plain_number(-3.2)
+    ('2,000', '6.48', '-3.2')
+    """
+    text = f"{value:,.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def scaled_number(value: float) -> str:
+    """A number with a scale word from a million up: how news writes big figures.
+
+    >>> scaled_number(670e6), scaled_number(4.13e6), scaled_number(2.68e9), scaled_number(2000)
+    ('670 million', '4.13 million', '2.68 billion', '2,000')
+    """
+    if not math.isfinite(value):
+        return str(value)
+    for factor, word in SCALES:
+        if abs(value) >= factor:
+            return f"{plain_number(value / factor)} {word}"
+    return plain_number(value)
+
+
+def money(value: float, currency: str | None) -> str:
+    """An amount with its currency symbol, or its code when there is none.
+
+    >>> money(2.95e12, "CNY"), money(455e9, "USD"), money(1.5e6, "CHF")
+    ('¥2.95 trillion', '$455 billion', '1.5 million CHF')
+    """
+    number = scaled_number(abs(value))
+    sign = "-" if value < 0 else ""
+    symbol = CURRENCY_SYMBOLS.get(currency or "")
+    if symbol:
+        return f"{sign}{symbol}{number}"
+    return f"{sign}{number} {currency}".rstrip()
+
+
+def bare_figure(value: float, kind: str, currency: str | None = None, change: bool = False) -> str:
+    """The figure alone, without its qualifier: "7%", "¥2.95 trillion", "+3.2%".
+
+    >>> bare_figure(7.0, "percent"), bare_figure(-3.2, "percent", change=True)
+    ('7%', '-3.2%')
+    >>> bare_figure(670e6, "count")
+    '670 million'
+    """
+    if kind == "money":
+        text = money(value, currency)
+    elif kind == "percent":
+        text = f"{plain_number(value)}%"
+    else:
+        text = scaled_number(value)
+    if change and value > 0:
+        text = "+" + text
+    return text
+
+
+def figure_text(
+    value: float,
+    kind: str,
+    *,
+    currency: str | None = None,
+    qualifier: str = "exact",
+    low: float | None = None,
+    high: float | None = None,
+    change: bool = False,
+) -> str:
+    """The figure as a person would say it, qualifier included.
+
+    >>> figure_text(4.13e6, "count", qualifier="more_than")
+    'more than 4.13 million'
+    >>> figure_text(15.0, "count", qualifier="range", low=10.0, high=20.0)
+    '10 to 20'
+    >>> figure_text(2.95e12, "money", currency="CNY")
+    '¥2.95 trillion'
+    """
+    if qualifier == "range" and low is not None and high is not None:
+        return f"{bare_figure(low, kind, currency, change)} to {bare_figure(high, kind, currency)}"
+    words = QUALIFIER_WORDS.get(qualifier, "")
+    text = bare_figure(value, kind, currency, change)
+    return f"{words} {text}" if words else text
+
+
+def row_figure(row: dict) -> str:
+    """``figure_text`` for a row of the claims frame (NA-safe).
+
+    >>> row_figure({"value": 25.0, "kind": "percent", "qualifier": "approximate"})
+    'about 25%'
+    """
+
+    def opt(name: str) -> object:
+        value = row.get(name)
+        return None if value is None or value != value or _is_na(value) else value
+
+    return figure_text(
+        float(row["value"]),
+        str(row["kind"]),
+        currency=opt("currency"),  # type: ignore[arg-type]
+        qualifier=str(opt("qualifier") or "exact"),
+        low=opt("low"),  # type: ignore[arg-type]
+        high=opt("high"),  # type: ignore[arg-type]
+        change=bool(opt("change") or False),
+    )
+
+
+def _is_na(value: object) -> bool:
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False

@@ -1,0 +1,73 @@
+"""Which claims a view shows: the sidebar filters as a plain value and a pure function.
+
+Every page of the dashboard applies the same ``Filters`` to the claims
+frame, so a link with the same query parameters shows the same figures.
+An empty selection means "no restriction"; status defaults to approved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+DEFAULT_STATUSES: tuple[str, ...] = ("approved",)
+
+FILTER_COLUMNS: dict[str, str] = {
+    "categories": "category",
+    "sources": "source",
+    "entities": "entity",
+    "kinds": "kind",
+    "qualifiers": "qualifier",
+    "statuses": "status",
+}
+"""Filters field -> the claims column it restricts."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The selected values per column; an empty tuple lets everything through.
+
+    >>> Filters(categories=("users",)).active()
+    {'categories': ('users',), 'statuses': ('approved',)}
+    """
+
+    categories: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+
+    def active(self) -> dict[str, tuple[str, ...]]:
+        """The fields that restrict anything, for captions and file names."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def apply_filters(claims: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of ``claims`` that every non-empty filter lets through.
+
+    >>> frame = pd.DataFrame({"category": ["users", "events"], "source": ["a", "a"],
+    ...     "entity": ["China", None], "kind": ["count", "count"],
+    ...     "qualifier": ["exact", "exact"], "status": ["approved", "candidate"]})
+    >>> list(apply_filters(frame, Filters(statuses=())).category)
+    ['users', 'events']
+    >>> list(apply_filters(frame, Filters()).category)
+    ['users']
+    """
+    mask = pd.Series(True, index=claims.index)
+    for name, column in FILTER_COLUMNS.items():
+        wanted = getattr(filters, name)
+        if wanted:
+            mask &= claims[column].astype("object").isin(list(wanted)).to_numpy()
+    return claims[mask]
+
+
+def options(claims: pd.DataFrame, column: str) -> list[str]:
+    """The distinct non-empty values of ``column``, sorted, for a filter widget.
+
+    >>> options(pd.DataFrame({"entity": ["China", None, "China", "US"]}), "entity")
+    ['China', 'US']
+    """
+    values = claims[column].dropna().astype("object").unique()
+    return sorted(str(v) for v in values if str(v))
