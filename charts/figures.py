@@ -90,10 +90,10 @@ def source_line(attributions: Iterable[str], shown: int = 3) -> str:
 def escape(text: object) -> str:
     """Text for a Plotly label: HTML-escaped, so a source can't inject links or markup.
 
-    >>> escape('<a href="javascript:x">hi</a>')
-    '&lt;a href=&quot;javascript:x&quot;&gt;hi&lt;/a&gt;'
+    >>> escape("<a href='javascript:x'>hi</a>")
+    "&lt;a href='javascript:x'&gt;hi&lt;/a&gt;"
     """
-    return html.escape("" if text is None or text != text else str(text))
+    return html.escape("" if text is None or text != text else str(text), quote=False)
 
 
 def wrapped(text: object, width: int = 70) -> str:

@@ -154,3 +154,16 @@ def _is_na(value: object) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
+
+
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
+"""Characters Streamlit's markdown would act on (``$`` starts LaTeX, ``:`` emoji/colours)."""
+
+
+def markdown_escape(text: object) -> str:
+    """``text`` shown literally by ``st.markdown``/``st.caption``: no links, no markup.
+
+    >>> markdown_escape("[click](javascript:x) *now* $5")
+    '\\\\[click\\\\]\\\\(javascript\\\\:x\\\\) \\\\*now\\\\* \\\\$5'
+    """
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in str(text))

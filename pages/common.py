@@ -1,0 +1,217 @@
+"""What every page shares: the cached dataset, the sidebar filters, download buttons.
+
+Pages stay thin: they call these helpers and the pure functions of
+``charts/`` and ``dataset/``.  The dataset is cached with ``st.cache_data``
+keyed on the modification time and size of every file under the data root,
+so an edit under ``data/`` shows on the next rerun, without a restart.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from charts import export
+from dataset import load_dataset
+from dataset.export import to_csv, to_json
+from dataset.filters import DEFAULT_STATUSES, Filters, apply_filters, options
+from dataset.paths import data_root
+from dataset.problems import Problem
+from dataset.schema import KINDS, QUALIFIERS, STATUSES
+
+FILTER_KEYS: dict[str, str] = {
+    "categories": "category",
+    "sources": "source",
+    "entities": "entity",
+    "kinds": "kind",
+    "qualifiers": "qualifier",
+    "statuses": "status",
+}
+"""Filters field -> widget key, which is also the query parameter in the URL."""
+
+
+@dataclass(frozen=True)
+class Data:
+    """The cached dataset: frames and problems (the pydantic models are not needed here)."""
+
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+    categories: pd.DataFrame
+    problems: tuple[Problem, ...]
+
+    @property
+    def attributions(self) -> dict[str, str]:
+        return dict(zip(self.sources["id"], self.sources["attribution"], strict=True))
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return dict(zip(self.sources["id"], self.sources["text"], strict=True))
+
+
+def data_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, mtime_ns, size) of every file under ``root``: the cache key of the dataset."""
+    stamp = []
+    for folder, _dirs, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            info = os.stat(path)
+            stamp.append((os.path.relpath(path, root), info.st_mtime_ns, info.st_size))
+    return tuple(sorted(stamp))
+
+
+@st.cache_data(show_spinner="Loading the dataset…", max_entries=4)
+def _load(root: str, stamp: tuple[tuple[str, int, int], ...]) -> Data:
+    """The dataset under ``root``; ``stamp`` is only the cache key."""
+    dataset = load_dataset(root)
+    return Data(dataset.claims, dataset.sources, dataset.categories, tuple(dataset.problems))
+
+
+def load() -> Data:
+    """The dataset in use, re-read when any file under the data root changed."""
+    root = data_root()
+    return _load(str(root), data_stamp(root))
+
+
+def _clear_filters() -> None:
+    for name, key in FILTER_KEYS.items():
+        st.session_state[key] = list(DEFAULT_STATUSES) if name == "statuses" else []
+
+
+def sidebar_filters(data: Data) -> Filters:
+    """The filter widgets in the sidebar, bound to query parameters; their current value."""
+    claims = data.categories
+    labels = dict(zip(claims["id"], claims["label"], strict=True))
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    picked: dict[str, list[str]] = {}
+    choices: dict[str, tuple[str, list[str], Callable[[str], str]]] = {
+        "categories": ("Category", list(labels), lambda c: str(labels.get(c, c))),
+        "sources": ("Source", options(data.claims, "source"), str),
+        "entities": ("Entity", options(data.claims, "entity"), str),
+        "kinds": ("Kind", list(KINDS), str),
+        "qualifiers": ("Qualifier", list(QUALIFIERS), lambda q: q.replace("_", " ")),
+        "statuses": ("Status", list(STATUSES), str),
+    }
+    for name, (label, values, fmt) in choices.items():
+        key = FILTER_KEYS[name]
+        default = list(DEFAULT_STATUSES) if name == "statuses" else []
+        picked[name] = sidebar.multiselect(
+            label,
+            values,
+            default=None if key in st.session_state else default,
+            format_func=fmt,
+            key=key,
+            bind="query-params",
+            placeholder="All",
+        )
+    sidebar.button("Clear all filters", on_click=_clear_filters, width="stretch")
+    return Filters(**{name: tuple(values) for name, values in picked.items()})
+
+
+def filtered(data: Data, filters: Filters) -> pd.DataFrame:
+    """The claims the filters let through."""
+    return apply_filters(data.claims, filters)
+
+
+def problems_panel(problems: tuple[Problem, ...]) -> None:
+    """A warning listing dataset problems as ``file:line: field: message``."""
+    if not problems:
+        return
+    with st.expander(
+        f"⚠️ The dataset has {len(problems)} problem(s); everything valid is still shown",
+        expanded=False,
+    ):
+        st.code("\n".join(str(p) for p in problems), language=None)
+
+
+def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
+    """PNG, SVG and HTML buttons for ``fig``; images are rendered only when clicked."""
+    missing = export.browser_missing()
+    png, svg, page = st.columns(3)
+    png.download_button(
+        "PNG",
+        data=lambda: export.to_png(fig),
+        file_name=f"{name}.png",
+        mime="image/png",
+        on_click="ignore",
+        key=f"{key}-png",
+        icon=":material/image:",
+        disabled=missing is not None,
+        help=missing or "The chart as a PNG image, with its title, unit and source line",
+    )
+    svg.download_button(
+        "SVG",
+        data=lambda: export.to_svg(fig),
+        file_name=f"{name}.svg",
+        mime="image/svg+xml",
+        on_click="ignore",
+        key=f"{key}-svg",
+        icon=":material/draw:",
+        disabled=missing is not None,
+        help=missing or "The chart as a scalable SVG image",
+    )
+    page.download_button(
+        "HTML",
+        data=lambda: export.to_html(fig).encode("utf-8"),
+        file_name=f"{name}.html",
+        mime="text/html",
+        on_click="ignore",
+        key=f"{key}-html",
+        icon=":material/code:",
+        help="An interactive page with plotly.js inside; works offline",
+    )
+    if missing:
+        st.info(missing)
+
+
+def data_downloads(claims: pd.DataFrame, sources: pd.DataFrame, name: str, key: str) -> None:
+    """CSV and JSON buttons for ``claims``; formula-like cells are neutralised."""
+    csv, json = st.columns(2)
+    csv.download_button(
+        "CSV",
+        data=lambda: to_csv(claims, sources),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{key}-csv",
+        icon=":material/table:",
+        help="The filtered figures with quote, source and offsets",
+    )
+    json.download_button(
+        "JSON",
+        data=lambda: to_json(claims, sources),
+        file_name=f"{name}.json",
+        mime="application/json",
+        on_click="ignore",
+        key=f"{key}-json",
+        icon=":material/data_object:",
+    )
+
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+"""The Plotly toolbar keeps its camera button: a browser-side PNG that needs no Chromium."""
+
+_VIEW_KEY = "_view"
+
+
+def remember(data: Data, filters: Filters) -> None:
+    """Hand this run's dataset and filters to the page (set by dashboard.py)."""
+    st.session_state[_VIEW_KEY] = (data, filters)
+
+
+def current() -> tuple[Data, Filters]:
+    """The dataset and filters of this run; a page run on its own builds them itself."""
+    view = st.session_state.get(_VIEW_KEY)
+    if view is None:
+        data = load()
+        view = (data, sidebar_filters(data))
+    return view

@@ -1,0 +1,100 @@
+"""Explore: one chart per unit (never two units on an axis), the table, and downloads."""
+
+import pandas as pd
+import streamlit as st
+
+from charts.currency import convert_money, target_currencies
+from charts.figures import bar_chart, group_sizes, unit_groups
+from charts.format import row_figure
+from pages import common
+
+TABLE_ROWS = 2000
+"""Rows shown in the table; the CSV and JSON downloads hold every filtered figure."""
+
+AS_STATED = "as stated"
+
+data, filters = common.current()
+claims = common.filtered(data, filters)
+st.title("Explore the figures")
+
+if claims.empty:
+    st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
+    st.stop()
+
+controls = st.columns([2, 2, 1])
+currency = controls[1].selectbox(
+    "Money in",
+    [AS_STATED, *target_currencies(claims)],
+    key="currency",
+    bind="query-params",
+    help="Convert money through the conversions the articles state (no outside rates)",
+)
+log = controls[2].toggle("Log scale", key="log", bind="query-params")
+
+charted = claims
+left_out = claims.iloc[0:0]
+if currency != AS_STATED:
+    converted, left_out = convert_money(claims, currency)
+    charted = pd.concat([claims[claims["kind"].astype("object") != "money"], converted])
+
+sizes = group_sizes(charted)
+unit = controls[0].selectbox(
+    "Unit",
+    [g for g, _ in sizes],
+    key="unit",
+    bind="query-params",
+    help="Each chart shows one unit, never two on an axis: "
+    + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
+)
+rows = charted[unit_groups(charted) == unit]
+unit_label = unit
+if currency != AS_STATED and unit == currency:
+    unit_label = f"{currency}, converted at the rates stated in the articles"
+fig = bar_chart(
+    rows,
+    categories=data.categories,
+    attributions=data.attributions,
+    title=f"{unit.capitalize() if unit.islower() else unit}: figures reported in the news",
+    unit=unit_label,
+    log=log,
+)
+st.plotly_chart(fig, key="explore-chart", config=common.PLOTLY_CONFIG)
+if len(left_out):
+    st.caption(
+        f"{len(left_out)} money figure(s) left out: no conversion to {currency} is stated for them."
+    )
+common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="explore")
+
+st.subheader("The filtered figures")
+labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
+table = claims.head(TABLE_ROWS)
+records = table.to_dict(orient="records")
+st.dataframe(
+    pd.DataFrame(
+        {
+            "subject": table["subject"],
+            "figure": [row_figure(r) for r in records],
+            "value": table["value"],
+            "unit": table["unit"],
+            "qualifier": table["qualifier"].astype("object").str.replace("_", " "),
+            "category": table["category"].astype("object").map(labels),
+            "source": table["source"].map(data.attributions),
+            "period": table["period"],
+            "quote": table["quote"],
+            "start": table["start"],
+            "end": table["end"],
+        }
+    ),
+    hide_index=True,
+    column_config={
+        "figure": st.column_config.TextColumn("Figure", help="As a reader would say it"),
+        "value": st.column_config.NumberColumn("Value", format="localized"),
+        "start": st.column_config.NumberColumn("Start", help="Offset of the figure in the text"),
+        "end": st.column_config.NumberColumn("End"),
+        "quote": st.column_config.TextColumn("Quote", width="large"),
+    },
+    key="explore-table",
+)
+if len(claims) > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {len(claims):,} figures; the downloads hold all.")
+common.data_downloads(claims, data.sources, "figures", key="explore")

@@ -1,0 +1,43 @@
+"""Overview: the headline figures as cards, and how many figures each category holds."""
+
+import streamlit as st
+
+from charts.figures import category_counts_chart
+from charts.format import markdown_escape, row_figure
+from charts.headlines import headlines
+from pages import common
+
+data, filters = common.current()
+claims = common.filtered(data, filters)
+attributions = data.attributions
+
+st.title("Statistics in the news")
+st.caption(
+    f"{len(claims):,} figures from {claims['source'].nunique():,} article(s) match the filters. "
+    "Each figure below is quoted from its source; see Sources for the words around it."
+)
+
+if claims.empty:
+    st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
+    st.stop()
+
+cards = headlines(claims, list(data.categories["id"]))
+labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
+columns = st.columns(4)
+for i, row in enumerate(cards.to_dict(orient="records")):
+    with columns[i % 4], st.container(border=True):
+        st.metric(
+            markdown_escape(row["subject"] or row["unit"] or row["id"]),
+            row_figure(row),
+            help=markdown_escape(f"“{row['quote']}”"),
+        )
+        st.caption(
+            markdown_escape(
+                f"{labels.get(row['category'], row['category'])} · "
+                f"Source: {attributions.get(row['source'], row['source'])}"
+            )
+        )
+
+fig = category_counts_chart(claims, categories=data.categories, attributions=attributions)
+st.plotly_chart(fig, key="overview-chart", config=common.PLOTLY_CONFIG)
+common.chart_downloads(fig, "figures-per-category", key="overview")

@@ -1,0 +1,86 @@
+"""CSV and JSON of the filtered claims, with formula-like cells neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from dataset import load_dataset
+from dataset.export import neutralise, to_csv, to_json
+from dataset.filters import Filters, apply_filters
+from tests.conftest import DATA
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 people", "'+33 people"),
+        ("-3 percent", "'-3 percent"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=x", "'\t=x"),
+        ("670 million", "670 million"),
+        (-3.2, -3.2),
+        (None, None),
+    ],
+)
+def test_neutralise(cell: object, expected: object) -> None:
+    assert neutralise(cell) == expected
+
+
+@pytest.fixture
+def hostile():
+    ds = load_dataset(DATA)
+    claims = ds.claims.copy()
+    claims.loc[claims.index[0], "subject"] = '=HYPERLINK("http://evil","x")'
+    claims.loc[claims.index[1], "note"] = "@cmd"
+    claims.loc[claims.index[2], "value"] = -3.2
+    return claims, ds.sources
+
+
+def test_csv_is_neutralised_and_complete(hostile) -> None:
+    claims, sources = hostile
+    data = to_csv(claims, sources).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    assert len(rows) == len(claims)
+    assert rows[0]["subject"] == '\'=HYPERLINK("http://evil","x")'
+    assert rows[1]["note"] == "'@cmd"
+    assert rows[2]["value"] == "-3.2"
+    assert rows[0]["attribution"] == "China Daily, 2015-12-20"
+    assert rows[0]["quote"] and rows[0]["start"].isdigit()
+    for row in rows:
+        for name, cell in row.items():
+            if name not in ("value", "low", "high"):
+                assert not cell.startswith(("=", "+", "-", "@")), (name, cell)
+
+
+def test_json_matches_csv(hostile) -> None:
+    claims, sources = hostile
+    records = json.loads(to_json(claims, sources))
+    assert len(records) == len(claims)
+    assert records[0]["subject"].startswith("'=")
+    assert records[2]["value"] == -3.2
+    assert records[12]["equivalents"] == "455000000000 USD; 416000000000 EUR"
+
+
+@pytest.mark.parametrize(
+    ("filters", "column", "allowed"),
+    [
+        (Filters(categories=("events",)), "category", {"events"}),
+        (Filters(kinds=("money", "percent")), "kind", {"money", "percent"}),
+        (Filters(qualifiers=("more_than",)), "qualifier", {"more_than"}),
+        (Filters(entities=("China",)), "entity", {"China"}),
+        (Filters(statuses=("candidate",)), "status", {"candidate"}),
+    ],
+)
+def test_filters(filters: Filters, column: str, allowed: set[str]) -> None:
+    claims = load_dataset(DATA).claims
+    kept = apply_filters(claims, filters)
+    assert set(kept[column].astype("object")) <= allowed
+    expected = claims[column].astype("object").isin(allowed) & claims["status"].astype(
+        "object"
+    ).isin(filters.statuses or ("candidate", "approved", "rejected"))
+    assert len(kept) == int(expected.sum())

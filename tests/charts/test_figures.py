@@ -1,0 +1,122 @@
+"""Chart builders: one unit per axis, explicit template, title, unit and source line."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from charts.figures import (
+    TEMPLATE,
+    bar_chart,
+    category_counts_chart,
+    group_sizes,
+    unit_groups,
+)
+from dataset import load_dataset
+from tests.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def seed():
+    ds = load_dataset(DATA)
+    return ds, dict(zip(ds.sources["id"], ds.sources["attribution"], strict=True))
+
+
+def annotation_texts(fig) -> list[str]:
+    return [a.text for a in fig.layout.annotations]
+
+
+@pytest.mark.parametrize("group", ["CNY", "percent", "people", "Internet users"])
+def test_bar_chart_of_one_unit_group(seed, group: str) -> None:
+    ds, attributions = seed
+    rows = ds.claims[unit_groups(ds.claims) == group]
+    fig = bar_chart(
+        rows, categories=ds.categories, attributions=attributions, title="T", unit=group
+    )
+    assert fig.layout.template.layout.paper_bgcolor is not None  # a real template, set
+    assert fig.layout.xaxis.title.text == group
+    assert fig.layout.title.text == "T"
+    assert annotation_texts(fig) == ["Source: China Daily, 2015-12-20"]
+    drawn = sorted(v for trace in fig.data for v in trace.x)
+    assert drawn == sorted(rows["value"])
+    colours = dict(zip(ds.categories["id"], ds.categories["colour"], strict=True))
+    labels = dict(zip(ds.categories["id"], ds.categories["label"], strict=True))
+    for trace in fig.data:
+        category = next(k for k, v in labels.items() if v == trace.name)
+        assert trace.marker.color == colours[category]
+        assert all("characters" not in c[0] for c in trace.customdata)
+        assert "%{customdata[1]}" in trace.hovertemplate  # the quote
+
+
+def test_every_group_has_one_unit(seed) -> None:
+    ds, _ = seed
+    groups = unit_groups(ds.claims)
+    for group, _n in group_sizes(ds.claims):
+        rows = ds.claims[groups == group]
+        kinds = set(rows["kind"].astype("object"))
+        assert len(kinds) == 1
+        if kinds == {"money"}:
+            assert set(rows["currency"]) == {group}
+        elif kinds == {"count"}:
+            assert set(rows["unit"]) == {group}
+
+
+@pytest.mark.parametrize(("log", "axis_type"), [(False, "linear"), (True, "log")])
+def test_log_toggle(seed, log: bool, axis_type: str) -> None:
+    ds, attributions = seed
+    fig = bar_chart(
+        ds.claims.head(3),
+        categories=ds.categories,
+        attributions=attributions,
+        title="T",
+        unit="u",
+        log=log,
+    )
+    assert fig.layout.xaxis.type == axis_type
+
+
+def test_hover_and_labels_escape_source_text(seed) -> None:
+    ds, attributions = seed
+    rows = ds.claims.head(1).copy()
+    rows["subject"] = "<a href='javascript:alert(1)'>x</a>"
+    rows["quote"] = pd.array(["<img src=x onerror=alert(1)> said"], dtype="string")
+    fig = bar_chart(
+        rows, categories=ds.categories, attributions=attributions, title="<b>", unit="u"
+    )
+    trace = fig.data[0]
+    assert "<a" not in trace.y[0] and "&lt;a" in trace.y[0]
+    assert "<img" not in trace.customdata[0][1] and "&lt;img" in trace.customdata[0][1]
+    assert fig.layout.title.text == "&lt;b&gt;"
+
+
+def test_bar_limit_keeps_the_largest(seed) -> None:
+    ds, attributions = seed
+    rows = ds.claims[ds.claims["kind"] == "count"]
+    fig = bar_chart(
+        rows, categories=ds.categories, attributions=attributions, title="T", unit="u", limit=3
+    )
+    drawn = sorted((v for trace in fig.data for v in trace.x), reverse=True)
+    assert drawn == sorted(rows["value"], reverse=True)[:3]
+    assert "the 3 largest shown" in fig.layout.title.subtitle.text
+
+
+def test_category_counts_chart(seed) -> None:
+    ds, attributions = seed
+    fig = category_counts_chart(ds.claims, categories=ds.categories, attributions=attributions)
+    counts = ds.claims["category"].astype("object").value_counts()
+    labels = dict(zip(ds.categories["label"], ds.categories["id"], strict=True))
+    assert {x: y for x, y in zip(fig.data[0].x, fig.data[0].y, strict=True)} == {
+        label: counts[labels[label]] for label in fig.data[0].x
+    }
+    assert sum(fig.data[0].y) == len(ds.claims)
+    assert fig.layout.template.layout.font is not None
+    assert annotation_texts(fig) == ["Source: China Daily, 2015-12-20"]
+
+
+def test_template_is_explicit_even_after_streamlit_import(seed) -> None:
+    import plotly.io as pio
+    import streamlit  # noqa: F401  (switches plotly's default template)
+
+    ds, attributions = seed
+    fig = category_counts_chart(ds.claims, categories=ds.categories, attributions=attributions)
+    assert fig.layout.template == pio.templates[TEMPLATE]
