@@ -214,4 +214,5 @@ def current() -> tuple[Data, Filters]:
     if view is None:
         data = load()
         view = (data, sidebar_filters(data))
+        problems_panel(data.problems)
     return view
