@@ -1,12 +1,11 @@
-"""Streamlit entry point: the shared sidebar filters, the problems panel, and the pages.
+"""Streamlit entry point: the list of pages and the links to them.
 
-Run with ``make run`` (or ``streamlit run dashboard.py``).  The filters live
-in the sidebar and in the URL, so a copied link reproduces the view.
+Run with ``make run`` (or ``streamlit run dashboard.py``).  Every page draws
+the shared sidebar filters (bound to the URL, so a copied link reproduces the
+view) through ``pages.common.current()``.
 """
 
 import streamlit as st
-
-from pages import common
 
 st.set_page_config(page_title="Statistics in the news", page_icon="📰", layout="wide")
 
@@ -24,8 +23,13 @@ PAGES = [
     # Curation pages (pages/add_article.py, pages/review.py) go here, one st.Page line each.
 ]
 
-navigation = st.navigation(PAGES)
-data = common.load()
-common.remember(data, common.sidebar_filters(data))
-common.problems_panel(data.problems)
+# Streamlit's own sidebar navigation is hidden (showSidebarNavigation = false) and the
+# links drawn here instead: on the first request of a fresh server at a page's URL,
+# Streamlit 1.67 lists the raw files of pages/ (its pre-st.navigation behaviour).
+# The filters are drawn by each page through pages.common.current().
+navigation = st.navigation(PAGES, position="hidden")
+with st.sidebar:
+    for page in PAGES:
+        st.page_link(page)
+    st.divider()
 navigation.run()

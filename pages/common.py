@@ -200,19 +200,10 @@ PLOTLY_CONFIG = {
 }
 """The Plotly toolbar keeps its camera button: a browser-side PNG that needs no Chromium."""
 
-_VIEW_KEY = "_view"
-
-
-def remember(data: Data, filters: Filters) -> None:
-    """Hand this run's dataset and filters to the page (set by dashboard.py)."""
-    st.session_state[_VIEW_KEY] = (data, filters)
-
 
 def current() -> tuple[Data, Filters]:
-    """The dataset and filters of this run; a page run on its own builds them itself."""
-    view = st.session_state.get(_VIEW_KEY)
-    if view is None:
-        data = load()
-        view = (data, sidebar_filters(data))
-        problems_panel(data.problems)
-    return view
+    """The dataset and the sidebar filters of this run, with the problems panel drawn."""
+    data = load()
+    filters = sidebar_filters(data)
+    problems_panel(data.problems)
+    return data, filters

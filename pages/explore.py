@@ -8,8 +8,7 @@ from charts.figures import bar_chart, group_sizes, unit_groups
 from charts.format import row_figure
 from pages import common
 
-TABLE_ROWS = 2000
-"""Rows shown in the table; the CSV and JSON downloads hold every filtered figure."""
+TABLE_ROWS = 2000  # rows shown in the table; the CSV and JSON downloads hold all
 
 AS_STATED = "as stated"
 

@@ -18,3 +18,119 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+# --- Browser fixtures: the dashboard served for real, and headless Chromium to drive it. ---
+
+import os  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+CHROMIUM = Path(os.environ.get("DASHBOARD_BROWSER", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+"""Screenshots and downloads of browser tests (gitignored)."""
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The system Chromium; skip without it, fail instead when DASHBOARD_REQUIRE_BROWSER=1."""
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    reason = (
+        f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium chromium-driver`"
+    )
+    if os.environ.get("DASHBOARD_REQUIRE_BROWSER") == "1":
+        pytest.fail(reason + " (DASHBOARD_REQUIRE_BROWSER=1 makes browser tests mandatory)")
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"streamlit not healthy at {url} after {timeout} s")
+
+
+@pytest.fixture
+def dashboard_server(data_copy: Path, tmp_path: Path) -> Iterator[str]:
+    """``streamlit run dashboard.py`` on a free loopback port over a copy of the data.
+
+    Yields the base URL; the server's log is in ``tmp_path/streamlit.log``.
+    """
+    port = free_port()
+    env = {**os.environ, "NEWS_STATS_DATA": str(data_copy)}
+    if CHROMIUM.exists():
+        env.setdefault("BROWSER_PATH", str(CHROMIUM))
+    log = (tmp_path / "streamlit.log").open("wb")
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+            "--server.headless", "true",
+            "--server.address", "127.0.0.1",
+            "--server.port", str(port),
+            "--server.fileWatcherType", "none",
+            "--browser.gatherUsageStats", "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+@pytest.fixture
+def browser_page(chromium_path: str) -> Iterator[object]:
+    """A Playwright page in headless system Chromium that accepts downloads."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        context = browser.new_context(
+            accept_downloads=True, viewport={"width": 1400, "height": 1000}
+        )
+        page = context.new_page()
+        try:
+            yield page
+        finally:
+            context.close()
+            browser.close()
