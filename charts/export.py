@@ -61,9 +61,47 @@ def _ensure_server() -> None:
     if path is None:
         raise RuntimeError(INSTALL_HINT)
     os.environ.setdefault("BROWSER_PATH", path)
+    _reload_tabs_in_background()
     # mathjax=False: no CDN fetch (offline), and the figures use no LaTeX.
     kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
     _started = True
+
+
+def _reload_tabs_in_background() -> None:
+    """Let kaleido reload a used tab after handing back the image, not before.
+
+    Kaleido 1.5 reloads its tab (plotly.js, 4.5 MB) after every render and
+    only then returns the bytes: about 0.2 s of a 0.3 s export.  Moving the
+    reload into a background task returns the image as soon as it is drawn;
+    the tab joins the queue again when reloaded, so the next export still
+    gets a clean tab.  This replaces a private method: if kaleido changes it,
+    exports keep working, only slower.
+    """
+    import asyncio
+
+    from kaleido.kaleido import Kaleido
+
+    original = getattr(Kaleido, "_return_kaleido_tab", None)
+    if original is None or getattr(original, "_in_background", False):
+        return
+
+    async def return_later(self: Kaleido, tab: object) -> None:
+        async def reload_then_return() -> None:
+            try:
+                await tab.reload()  # type: ignore[attr-defined]
+            finally:
+                await self.tabs_ready.put(tab)  # type: ignore[arg-type]
+
+        task = asyncio.get_running_loop().create_task(reload_then_return())
+        _background.add(task)
+        task.add_done_callback(_background.discard)
+
+    return_later._in_background = True  # type: ignore[attr-defined]
+    Kaleido._return_kaleido_tab = return_later  # type: ignore[method-assign]
+
+
+_background: set = set()
+"""Running reload tasks (asyncio keeps only weak references to tasks)."""
 
 
 def to_image(fig: go.Figure, fmt: str, width: int = WIDTH, height: int | None = None) -> bytes:

@@ -13,12 +13,17 @@ import html
 import textwrap
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from charts.format import row_figure
 
 TEMPLATE = "plotly_white"
+_TEMPLATE_SPEC = pio.templates[TEMPLATE].to_plotly_json()
+"""The template as plain data: figures are built as dicts, and Plotly's per-property
+validation (about 40 ms a figure, most of it copying the template) is skipped."""
 FALLBACK_COLOUR = "#7f7f7f"
 BAR_LIMIT = 40
 """Bars per chart at most: the largest figures; the rest are in the table and CSV."""
@@ -44,19 +49,17 @@ def unit_group(kind: str, unit: object, currency: object, change: bool = False) 
 
 
 def unit_groups(claims: pd.DataFrame) -> pd.Series:
-    """``unit_group`` of every row, indexed like ``claims``."""
+    """``unit_group`` of every row, indexed like ``claims`` (vectorised: 100,000 rows)."""
     if claims.empty:
         return pd.Series([], index=claims.index, dtype="object")
-    return pd.Series(
-        [
-            unit_group(str(k), u, c, bool(ch))
-            for k, u, c, ch in zip(
-                claims["kind"], claims["unit"], claims["currency"], claims["change"], strict=True
-            )
-        ],
-        index=claims.index,
-        dtype="object",
-    )
+    kind = claims["kind"].astype("object").to_numpy()
+    unit = claims["unit"].astype("object").fillna("").str.strip().to_numpy()
+    currency = claims["currency"].astype("object").fillna("").to_numpy()
+    change = claims["change"].astype(bool).to_numpy()
+    percent = np.where(change, "percent change", "percent")
+    other = np.where(unit != "", unit, kind)
+    groups = np.where(kind == "money", currency, np.where(kind == "percent", percent, other))
+    return pd.Series(groups, index=claims.index, dtype="object")
 
 
 def group_sizes(claims: pd.DataFrame) -> list[tuple[str, int]]:
@@ -129,14 +132,14 @@ def bar_labels(claims: pd.DataFrame) -> list[str]:
     return labels
 
 
-def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int) -> go.Figure:
-    fig.update_layout(
-        template=TEMPLATE,
-        title={"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
-        height=height,
-        margin={"l": 10, "r": 30, "t": 80, "b": 90},
-        legend={"title": {"text": "Category"}},
-        annotations=[
+def _figure(traces: list[dict], layout: dict, title: str, subtitle: str, source: str) -> go.Figure:
+    """A figure with the template, title, subtitle and source line every chart carries."""
+    layout = {
+        "template": _TEMPLATE_SPEC,
+        "title": {"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
+        "margin": {"l": 10, "r": 30, "t": 80, "b": 90},
+        "legend": {"title": {"text": "Category"}},
+        "annotations": [
             {
                 "text": escape(source),
                 "xref": "paper",
@@ -150,8 +153,9 @@ def _layout(fig: go.Figure, title: str, subtitle: str, source: str, height: int)
                 "font": {"size": 12, "color": "#555"},
             }
         ],
-    )
-    return fig
+        **layout,
+    }
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def bar_chart(
@@ -175,7 +179,7 @@ def bar_chart(
     shown = shown.assign(_label=labels)
     colours = dict(zip(categories["id"], categories["colour"], strict=True))
     names = dict(zip(categories["id"], categories["label"], strict=True))
-    fig = go.Figure()
+    traces = []
     for category in dict.fromkeys(shown["category"].astype("object")):
         part = shown[shown["category"].astype("object") == category]
         records = part.to_dict(orient="records")
@@ -190,32 +194,36 @@ def bar_chart(
             ]
             for fig_text, r in zip(figures, records, strict=True)
         ]
-        fig.add_trace(
-            go.Bar(
-                x=part["value"].astype("float64").tolist(),
-                y=[escape(s) for s in part["_label"]],
-                orientation="h",
-                name=escape(names.get(category, category)),
-                marker_color=colours.get(category, FALLBACK_COLOUR),
-                text=[escape(f) for f in figures],
-                textposition="auto",
-                customdata=custom,
-                hovertemplate=(
+        traces.append(
+            {
+                "type": "bar",
+                "x": [float(v) for v in part["value"]],
+                "y": [escape(s) for s in part["_label"]],
+                "orientation": "h",
+                "name": escape(names.get(category, category)),
+                "marker": {"color": colours.get(category, FALLBACK_COLOUR)},
+                "text": [escape(f) for f in figures],
+                "textposition": "auto",
+                "customdata": custom,
+                "hovertemplate": (
                     "<b>%{y}</b>: %{customdata[0]}<br>“%{customdata[1]}”<br>"
                     "Source: %{customdata[2]}, characters %{customdata[3]}"
                     "<br>%{customdata[4]}<extra></extra>"
                 ),
-            )
+            }
         )
     order = [escape(s) for s in labels]
-    fig.update_yaxes(categoryorder="array", categoryarray=order[::-1], automargin=True)
-    fig.update_xaxes(title={"text": escape(unit)}, type="log" if log else "linear")
     count = len(claims)
     subtitle = f"{unit}; {count:,} figure{'s' if count != 1 else ''}" + (
         f", the {limit} largest shown" if count > limit else ""
     )
     source = source_line(attributions.get(s, s) for s in shown["source"])
-    return _layout(fig, title, subtitle, source, height=160 + 34 * max(len(shown), 3))
+    layout = {
+        "height": 160 + 34 * max(len(shown), 3),
+        "yaxis": {"categoryorder": "array", "categoryarray": order[::-1], "automargin": True},
+        "xaxis": {"title": {"text": escape(unit)}, "type": "log" if log else "linear"},
+    }
+    return _figure(traces, layout, title, subtitle, source)
 
 
 def category_counts_chart(
@@ -230,18 +238,17 @@ def category_counts_chart(
         )
         if counts.get(i, 0)
     ]
-    fig = go.Figure(
-        go.Bar(
-            x=[escape(r[1]) for r in rows],
-            y=[r[3] for r in rows],
-            marker_color=[r[2] for r in rows],
-            text=[r[3] for r in rows],
-            textposition="auto",
-            hovertemplate="%{x}: %{y} figures<extra></extra>",
-        )
-    )
-    fig.update_yaxes(title={"text": "figures (claims)"})
+    trace = {
+        "type": "bar",
+        "x": [escape(r[1]) for r in rows],
+        "y": [r[3] for r in rows],
+        "marker": {"color": [r[2] for r in rows]},
+        "text": [r[3] for r in rows],
+        "textposition": "auto",
+        "hovertemplate": "%{x}: %{y} figures<extra></extra>",
+    }
     source = source_line(attributions.get(s, s) for s in claims["source"].unique())
-    return _layout(
-        fig, "Figures per category", f"{len(claims):,} figures (claims)", source, height=420
+    layout = {"height": 420, "yaxis": {"title": {"text": "figures (claims)"}}}
+    return _figure(
+        [trace], layout, "Figures per category", f"{len(claims):,} figures (claims)", source
     )

@@ -26,12 +26,12 @@ if flagged:
     for c in flagged:
         st.markdown(f"- **{markdown_escape(c.subject)}**: {markdown_escape(c.problem)}")
 else:
-    st.success(f"All {len(checks)} checks are consistent.")
+    st.success(f"All {len(checks)} check(s) are consistent.")
 
 st.dataframe(
     pd.DataFrame(
         {
-            "": ["✅" if c.ok else "⚠️" for c in checks],
+            "status": ["consistent" if c.ok else "FLAGGED" for c in checks],
             "check": [c.rule for c in checks],
             "subject": [c.subject for c in checks],
             "arithmetic": [c.arithmetic for c in checks],

@@ -44,6 +44,8 @@ class Data:
     sources: pd.DataFrame
     categories: pd.DataFrame
     problems: tuple[Problem, ...]
+    choices: dict[str, list[str]]
+    """Column -> its distinct values, for the filter widgets (computed once per load)."""
 
     @property
     def attributions(self) -> dict[str, str]:
@@ -69,7 +71,12 @@ def data_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
 def _load(root: str, stamp: tuple[tuple[str, int, int], ...]) -> Data:
     """The dataset under ``root``; ``stamp`` is only the cache key."""
     dataset = load_dataset(root)
-    return Data(dataset.claims, dataset.sources, dataset.categories, tuple(dataset.problems))
+    claims = dataset.claims
+    # None rather than [] where nothing is stated: every cache hit unpickles this column,
+    # and 100,000 empty lists cost more than everything else together.
+    claims["equivalents"] = [e or None for e in claims["equivalents"]]
+    choices = {column: options(claims, column) for column in ("source", "entity")}
+    return Data(claims, dataset.sources, dataset.categories, tuple(dataset.problems), choices)
 
 
 def load() -> Data:
@@ -92,8 +99,8 @@ def sidebar_filters(data: Data) -> Filters:
     picked: dict[str, list[str]] = {}
     choices: dict[str, tuple[str, list[str], Callable[[str], str]]] = {
         "categories": ("Category", list(labels), lambda c: str(labels.get(c, c))),
-        "sources": ("Source", options(data.claims, "source"), str),
-        "entities": ("Entity", options(data.claims, "entity"), str),
+        "sources": ("Source", data.choices["source"], str),
+        "entities": ("Entity", data.choices["entity"], str),
         "kinds": ("Kind", list(KINDS), str),
         "qualifiers": ("Qualifier", list(QUALIFIERS), lambda q: q.replace("_", " ")),
         "statuses": ("Status", list(STATUSES), str),

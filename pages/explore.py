@@ -8,7 +8,7 @@ from charts.figures import bar_chart, group_sizes, unit_groups
 from charts.format import row_figure
 from pages import common
 
-TABLE_ROWS = 2000  # rows shown in the table; the CSV and JSON downloads hold all
+TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
 
 AS_STATED = "as stated"
 
@@ -67,7 +67,9 @@ common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="ex
 st.subheader("The filtered figures")
 labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
 table = claims.head(TABLE_ROWS)
-records = table.to_dict(orient="records")
+records = table[["value", "kind", "currency", "qualifier", "low", "high", "change"]].to_dict(
+    orient="records"
+)
 st.dataframe(
     pd.DataFrame(
         {
