@@ -167,3 +167,29 @@ def markdown_escape(text: object) -> str:
     '\\\\[click\\\\]\\\\(javascript\\\\:x\\\\) \\\\*now\\\\* \\\\$5'
     """
     return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in str(text))
+
+
+QUALIFIER_SIGNS: dict[str, str] = {
+    "approximate": "≈",
+    "more_than": ">",
+    "at_least": "≥",
+    "less_than": "<",
+    "at_most": "≤",
+}
+"""Qualifier -> the sign a metric card puts before the figure (the words go under it)."""
+
+
+def compact_figure(row: dict) -> str:
+    """A figure short enough for a metric card: the qualifier as a sign.
+
+    >>> compact_figure({"value": 4.13e6, "kind": "count", "qualifier": "more_than"})
+    '>4.13 million'
+    >>> compact_figure({"value": 7.85e12, "kind": "money", "currency": "CNY",
+    ...     "qualifier": "approximate"})
+    '≈¥7.85 trillion'
+    """
+    qualifier = str(row.get("qualifier") or "exact")
+    if qualifier == "range":
+        return row_figure(row)
+    bare = row_figure({**row, "qualifier": "exact"})
+    return QUALIFIER_SIGNS.get(qualifier, "") + bare

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from charts.figures import category_counts_chart
-from charts.format import markdown_escape, row_figure
+from charts.format import compact_figure, markdown_escape, row_figure
 from charts.headlines import headlines
 from pages import common
 
@@ -28,11 +28,13 @@ for i, row in enumerate(cards.to_dict(orient="records")):
     with columns[i % 4], st.container(border=True):
         st.metric(
             markdown_escape(row["subject"] or row["unit"] or row["id"]),
-            row_figure(row),
+            compact_figure(row),
             help=markdown_escape(f"“{row['quote']}”"),
         )
+        unit = "" if row["kind"] in ("money", "percent") else f" {row['unit'] or ''}"
         st.caption(
             markdown_escape(
+                f"{row_figure(row)}{unit.rstrip()} · "
                 f"{labels.get(row['category'], row['category'])} · "
                 f"Source: {attributions.get(row['source'], row['source'])}"
             )

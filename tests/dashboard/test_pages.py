@@ -188,9 +188,11 @@ def test_explore_hover_carries_quote_and_source(app) -> None:
 def test_overview_cards_are_written_for_people(app) -> None:
     at = app("pages/overview.py")
     values = {m.value for m in at.metric}
-    assert {"670 million", "¥2.95 trillion", "7%", "more than 4.13 million"} <= values
-    captions = " ".join(c.value for c in at.caption)
-    assert "China Daily, 2015-12-20" in captions.replace("\\", "")
+    assert {"670 million", "¥2.95 trillion", "7%", ">4.13 million", "≈¥7.85 trillion"} <= values
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "China Daily, 2015-12-20" in captions
+    assert "more than 4.13 million websites" in captions
+    assert "about ¥7.85 trillion" in captions
 
 
 def test_sources_page_marks_every_claim_and_escapes_the_text(app, data_copy: Path) -> None:
