@@ -83,7 +83,10 @@ def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
 def dashboard_server(data_copy: Path, tmp_path: Path) -> Iterator[str]:
     """``streamlit run dashboard.py`` on a free loopback port over a copy of the data.
 
-    Yields the base URL; the server's log is in ``tmp_path/streamlit.log``.
+    Yields the base URL; the server's log is in ``tmp_path/streamlit.log``.  Open the
+    base URL first in a browser test: the first session of a fresh server that starts
+    at a page's own URL (``/explore``) runs that page file alone, in Streamlit's
+    pre-``st.navigation`` mode.
     """
     port = free_port()
     env = {**os.environ, "NEWS_STATS_DATA": str(data_copy)}
