@@ -252,3 +252,13 @@ def test_download_buttons_do_not_rerun(app) -> None:
     assert {"explore-png", "explore-svg", "explore-html", "explore-csv", "explore-json"} <= keys
     for button in at.get("download_button"):
         assert button.proto.ignore_rerun
+
+
+def test_without_chromium_png_svg_explain_and_the_rest_works(app, monkeypatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    at = app("pages/explore.py")
+    buttons = {b.key: b for b in at.get("download_button")}
+    assert buttons["explore-png"].proto.disabled and buttons["explore-svg"].proto.disabled
+    assert not buttons["explore-html"].proto.disabled
+    assert not buttons["explore-csv"].proto.disabled
+    assert "apt-get install chromium" in at.info[0].value
