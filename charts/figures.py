@@ -28,7 +28,11 @@ FALLBACK_COLOUR = "#7f7f7f"
 BAR_LIMIT = 40
 """Bars per chart at most: the largest figures; the rest are in the table and CSV."""
 
-UNIT_LABELS: dict[str, str] = {"percent": "percent", "percent change": "percent change"}
+HOVER_COLUMNS: tuple[str, ...] = (
+    "value", "kind", "currency", "qualifier", "low", "high", "change", "subject", "unit",
+    "date", "category", "quote", "source", "start", "end", "conversion",
+)  # fmt: skip
+"""The columns a bar and its hover box use; the rest of a claim is not copied."""
 
 
 def unit_group(kind: str, unit: object, currency: object, change: bool = False) -> str:
@@ -62,7 +66,7 @@ def unit_groups(claims: pd.DataFrame) -> pd.Series:
     return pd.Series(groups, index=claims.index, dtype="object")
 
 
-def group_sizes(claims: pd.DataFrame) -> list[tuple[str, int]]:
+def group_sizes(claims: pd.DataFrame, groups: pd.Series | None = None) -> list[tuple[str, int]]:
     """Unit groups with their number of claims, largest first (ties by name).
 
     >>> frame = pd.DataFrame({"kind": ["count", "count", "percent"], "unit": ["people"] * 3,
@@ -70,7 +74,7 @@ def group_sizes(claims: pd.DataFrame) -> list[tuple[str, int]]:
     >>> group_sizes(frame)
     [('people', 2), ('percent', 1)]
     """
-    counts = unit_groups(claims).value_counts()
+    counts = (unit_groups(claims) if groups is None else groups).value_counts()
     return sorted(((str(g), int(n)) for g, n in counts.items()), key=lambda x: (-x[1], x[0]))
 
 
@@ -174,7 +178,8 @@ def bar_chart(
     source with the character offsets of the figure, so every bar leads back
     to its words.  Only the ``limit`` largest figures are drawn.
     """
-    shown = claims.sort_values("value", ascending=False, kind="stable").head(limit)
+    columns = [c for c in HOVER_COLUMNS if c in claims.columns]
+    shown = claims[columns].sort_values("value", ascending=False, kind="stable").head(limit)
     labels = bar_labels(shown)
     shown = shown.assign(_label=labels)
     colours = dict(zip(categories["id"], categories["colour"], strict=True))

@@ -59,7 +59,7 @@ def apply_filters(claims: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     for name, column in FILTER_COLUMNS.items():
         wanted = getattr(filters, name)
         if wanted:
-            mask &= claims[column].astype("object").isin(list(wanted)).to_numpy()
+            mask &= claims[column].isin(list(wanted)).to_numpy()
     return claims[mask]
 
 

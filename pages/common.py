@@ -1,13 +1,15 @@
 """What every page shares: the cached dataset, the sidebar filters, download buttons.
 
 Pages stay thin: they call these helpers and the pure functions of
-``charts/`` and ``dataset/``.  The dataset is cached with ``st.cache_data``
-keyed on the modification time and size of every file under the data root,
-so an edit under ``data/`` shows on the next rerun, without a restart.
+``charts/`` and ``dataset/``.  The dataset is cached (``st.cache_resource``;
+see ``_load`` for why not ``st.cache_data``) keyed on the modification time
+and size of every file under the data root, so an edit under ``data/`` shows
+on the next rerun, without a restart.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -56,20 +58,29 @@ class Data:
         return dict(zip(self.sources["id"], self.sources["text"], strict=True))
 
 
-def data_stamp(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """(path, mtime_ns, size) of every file under ``root``: the cache key of the dataset."""
-    stamp = []
-    for folder, _dirs, files in os.walk(root):
-        for name in files:
-            path = os.path.join(folder, name)
-            info = os.stat(path)
-            stamp.append((os.path.relpath(path, root), info.st_mtime_ns, info.st_size))
-    return tuple(sorted(stamp))
+def data_stamp(root: Path) -> str:
+    """A digest of (path, mtime_ns, size) of every file under ``root``: the cache key.
+
+    A digest rather than the tuple itself: Streamlit hashes cache arguments on
+    every call, and a tuple of thousands of entries costs more than the walk.
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            info = os.stat(os.path.join(folder, name))
+            digest.update(f"{folder}/{name}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
+    return digest.hexdigest()
 
 
-@st.cache_data(show_spinner="Loading the dataset…", max_entries=4)
-def _load(root: str, stamp: tuple[tuple[str, int, int], ...]) -> Data:
-    """The dataset under ``root``; ``stamp`` is only the cache key."""
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
+def _load(root: str, stamp: str) -> Data:
+    """The dataset under ``root``; ``stamp`` (see data_stamp) is only the cache key.
+
+    ``st.cache_resource``, not ``st.cache_data``: the latter unpickles a copy on
+    every hit, 133 ms a rerun at 100,000 claims (bench/dashboard_bench.py).  The
+    frames are shared, so nothing may modify them: pages filter and copy.
+    """
     dataset = load_dataset(root)
     claims = dataset.claims
     # None rather than [] where nothing is stated: every cache hit unpickles this column,

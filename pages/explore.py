@@ -36,7 +36,8 @@ if currency != AS_STATED:
     converted, left_out = convert_money(claims, currency)
     charted = pd.concat([claims[claims["kind"].astype("object") != "money"], converted])
 
-sizes = group_sizes(charted)
+groups = unit_groups(charted)
+sizes = group_sizes(charted, groups)
 unit = controls[0].selectbox(
     "Unit",
     [g for g, _ in sizes],
@@ -45,7 +46,7 @@ unit = controls[0].selectbox(
     help="Each chart shows one unit, never two on an axis: "
     + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
 )
-rows = charted[unit_groups(charted) == unit]
+rows = charted[groups == unit]
 unit_label = unit
 if currency != AS_STATED and unit == currency:
     unit_label = f"{currency}, converted at the rates stated in the articles"
