@@ -23,13 +23,18 @@ def headlines(claims: pd.DataFrame, category_order: list[str], limit: int = 8) -
     """
     if claims.empty:
         return claims
-    ranked = claims.assign(
-        _kind=claims["kind"].astype("object").map(KIND_PREFERENCE).fillna(9),
-        _change=claims["change"].astype(bool),
-        _neg=-claims["value"].astype("float64"),
-    ).sort_values(["_change", "_kind", "_neg"], kind="stable")
-    first = ranked.groupby(ranked["category"].astype("object"), sort=False).head(1)
+    # rank a narrow frame (four columns), then take the winners' full rows
+    ranked = pd.DataFrame(
+        {
+            "category": claims["category"].astype("object"),
+            "kind": claims["kind"].astype("object").map(KIND_PREFERENCE).fillna(9),
+            "change": claims["change"].astype(bool),
+            "neg": -claims["value"].astype("float64"),
+        },
+        index=claims.index,
+    ).sort_values(["change", "kind", "neg"], kind="stable")
+    first = ranked[~ranked["category"].duplicated()]
     order = {c: i for i, c in enumerate(category_order)}
-    first = first.assign(_order=first["category"].astype("object").map(order).fillna(len(order)))
-    first = first.sort_values("_order", kind="stable").head(limit)
-    return first.drop(columns=["_kind", "_change", "_neg", "_order"])
+    first = first.assign(order=first["category"].map(order).fillna(len(order)))
+    chosen = first.sort_values("order", kind="stable").head(limit).index
+    return claims.loc[chosen]
