@@ -1,0 +1,237 @@
+"""What a figure counts, who and when it is about, who says it, and its category.
+
+Everything here reads only the claim's sentence (and ``published`` for
+relative periods), so it is cheap and local.
+
+>>> unit_phrase("670 million Internet users, about one-fourth", 11)
+'Internet users'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Sequence
+
+from babel import Locale
+
+from dataset.schema import Category, Period
+
+STOP_WORDS = frozenset(
+    "a an the of in on at by for from to with and or but as than that which who whom whose "
+    "this these those its their his her our your my is are was were be been being has have had "
+    "will would can could may might should shall do does did not no now then there here so "
+    "while when where after before since until during between about around over under into "
+    "per each every last this next year years month months week weeks day days ago said says "
+    "according it they he she we i you also up down more less".split()
+)
+"""Words that end the noun phrase after a figure."""
+
+WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’&-]*)")
+MAX_UNIT_WORDS = 4
+
+MEASURE_UNITS: frozenset[str] = frozenset(
+    "tonnes tonne tons ton metric hectares hectare acres acre barrels barrel degrees degree "
+    "points point kilometres kilometers km miles mile metres meters m feet foot ft inches inch "
+    "millimetres millimeters mm centimetres centimeters cm kilograms kilogram kg grams gram g lb "
+    "pounds litres liters gallons gallon megawatts megawatt mw gigawatts gigawatt gw kilowatts "
+    "kwh mwh gwh twh terawatt-hours kilowatt-hours mph kph knots calories bushels ounces oz "
+    "square cubic celsius fahrenheit".split()
+)
+"""Units of measure: a figure followed by one is kind ``other`` ("312.6 millimetres")."""
+
+DURATION_UNITS: frozenset[str] = frozenset(
+    "years year months month weeks week days day hours hour minutes minute seconds decades "
+    "decade centuries century".split()
+)
+DURATION_AFTER = re.compile(
+    r"[ \u00a0]+(years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|centuries|century)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
+    """The noun phrase right after a figure: what it counts (up to four words).
+
+    >>> unit_phrase("328 listed Internet-related companies now having", 3)
+    'listed Internet-related companies'
+    >>> unit_phrase("7 percent of GDP.", 9) is None
+    True
+    """
+    words: list[str] = []
+    pos = end
+    stop = min(len(text), end + limit)
+    while len(words) < MAX_UNIT_WORDS:
+        match = WORD.match(text, pos, stop)
+        if match is None or match[1].lower() in STOP_WORDS:
+            break
+        words.append(match[1])
+        pos = match.end()
+        if pos < len(text) and text[pos] in ',;:.!?()[]"”':
+            break
+    return " ".join(words) or None
+
+
+def of_phrase(text: str, end: int) -> str | None:
+    """The noun after "of": "7 percent of GDP" -> "GDP".
+
+    >>> of_phrase("7 percent of the GDP.", 9)
+    'GDP'
+    """
+    match = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|all))?(?=[ \u00a0])").match(
+        text, end
+    )
+    return unit_phrase(text, match.end()) if match else None
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_pattern() -> re.Pattern[str]:
+    """Country and territory names from CLDR, plus their common short forms."""
+    territories = Locale("en").territories
+    names = {n for code, n in territories.items() if code.isalpha() and n[0].isupper()}
+    names |= {"China", "US", "UK", "EU", "Britain", "America", "Hong Kong", "Europe", "Africa"}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b")
+
+
+def entity_near(sentence: str, offset: int) -> str | None:
+    """The country nearest to ``offset`` in the sentence.
+
+    >>> entity_near("China connected and has 670 million users", 24)
+    'China'
+    """
+    best: tuple[int, str] | None = None
+    for match in _entity_pattern().finditer(sentence):
+        distance = abs(match.start() - offset)
+        if best is None or distance < best[0]:
+            best = (distance, match[0])
+    return best[1] if best else None
+
+
+MONTH_NUMBERS = {
+    name: i + 1
+    for i, name in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+BETWEEN_MONTHS = re.compile(
+    r"\b(?:between|from)\s+([A-Z][a-z]+)(?:\s+(\d{4}))?\s+(?:and|to|through)\s+([A-Z][a-z]+)"
+    r"(?:\s+(\d{4}))?"
+)
+IN_YEAR = re.compile(r"\b(?:in|during|for|of|since|by)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b")
+RELATIVE = re.compile(r"\b(today|now|currently|this year|last year|last month)\b", re.IGNORECASE)
+
+
+def period_of(sentence: str, published: dt.date | None) -> Period | None:
+    """The period stated in the sentence, resolved against ``published``.
+
+    >>> period_of("made 2.95 trillion yuan between January and October", dt.date(2015, 12, 20))
+    Period(as_of=None, start='2015-01', end='2015-10')
+    >>> period_of("sales in 2014 rose", None)
+    Period(as_of='2014', start=None, end=None)
+    >>> period_of("today has 670 million users", dt.date(2015, 12, 20)).as_of
+    '2015-12-20'
+    """
+    if match := BETWEEN_MONTHS.search(sentence):
+        first, last = MONTH_NUMBERS.get(match[1].lower()), MONTH_NUMBERS.get(match[3].lower())
+        year_end = match[4] or (str(published.year) if published else None)
+        year_start = match[2] or year_end
+        if first and last and year_start and year_end:
+            start, end = f"{year_start}-{first:02d}", f"{year_end}-{last:02d}"
+            if start <= end:
+                return Period(start=start, end=end)
+    if match := IN_YEAR.search(sentence):
+        return Period(as_of=match[1])
+    if published and (match := RELATIVE.search(sentence)):
+        word = match[1].lower()
+        if word == "last year":
+            return Period(as_of=str(published.year - 1))
+        if word == "this year":
+            return Period(as_of=str(published.year))
+        if word == "last month":
+            month = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
+            return Period(as_of=month.isoformat()[:7])
+        return Period(as_of=published.isoformat())
+    return None
+
+
+NAME = r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’-]*){0,4})"
+ATTRIBUTION = [
+    re.compile(r"\b((?:the|a)\s+(?:\w+\s+)?(?:report|survey|study|ministry|agency|bureau|"
+               r"government|company|statement|data))\s+(?:says|said|shows|showed|found)\b", re.I),
+    re.compile(rf"\baccording\s+to\s+{NAME}"),
+    re.compile(r"\baccording\s+to\s+((?:a|an|the)\s+(?:\w+\s+){0,2}\w+)"),
+    re.compile(rf"\b(?:says|said|adds|added|estimates|estimated)\s+{NAME}(?=\s*[,.;:]|$)"),
+    re.compile(rf"{NAME}\s+(?:says|said|adds|added|estimates|estimated|reported)\b"),
+]  # fmt: skip
+PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "The", "This", "That"})
+
+
+def attribution(sentence: str) -> str | None:
+    """Who the sentence attributes the figure to: "says Lu Wei", "the report says".
+
+    >>> attribution("Sales rose, says Lu Wei, director of the agency.")
+    'Lu Wei'
+    >>> attribution("Internet enterprises' market value rose, the report says.")
+    'the report'
+    >>> attribution("It rose.") is None
+    True
+    """
+    for pattern in ATTRIBUTION:
+        if match := pattern.search(sentence):
+            name = match[1].strip()
+            if name not in PRONOUNS:
+                return name
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _keyword_patterns(
+    categories: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, re.Pattern[str]]]:
+    """One compiled pattern per category, longest keyword first."""
+    patterns = []
+    for cid, keywords in categories:
+        if keywords:
+            words = sorted(keywords, key=len, reverse=True)
+            alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in words)
+            patterns.append((cid, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)))
+    return patterns
+
+
+def category_key(categories: Sequence[Category]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A hashable form of the categories, so their patterns are compiled once."""
+    return tuple((c.id, tuple(c.keywords)) for c in categories)
+
+
+def category_of(
+    key: tuple[tuple[str, tuple[str, ...]], ...], unit: str | None, sentence: str, offset: int
+) -> str:
+    """The category whose keyword ends last in the counted noun phrase, else nearest the figure.
+
+    >>> key = (("users", ("users",)), ("events", ("attended",)), ("population", ("people",)))
+    >>> category_of(key, "people attended", "2,000 people attended", 0)
+    'events'
+    >>> category_of(key, None, "users and half of them", 10)
+    'users'
+    >>> category_of(key, None, "nothing here", 0)
+    'other'
+    """
+    patterns = _keyword_patterns(key)
+    if unit:
+        best_unit: tuple[int, str] | None = None
+        for cid, pattern in patterns:
+            for match in pattern.finditer(unit):
+                if best_unit is None or match.end() > best_unit[0]:
+                    best_unit = (match.end(), cid)
+        if best_unit:
+            return best_unit[1]
+    best: tuple[int, str] | None = None
+    for cid, pattern in patterns:
+        for match in pattern.finditer(sentence):
+            distance = min(abs(match.start() - offset), abs(match.end() - offset))
+            if best is None or distance < best[0]:
+                best = (distance, cid)
+    return best[1] if best else "other"

@@ -1,0 +1,190 @@
+"""Numbers that are not statistics: years, dates, times, ordinals, names, references.
+
+The scanner in ``numbers`` already drops ISO dates, clock times, phone numbers,
+version numbers and slashed pairs (24/7, 2022/23).  The rules here look at a
+bare figure (digits without a scale, currency or percent marker) and the text
+around it:
+
+| rule | example | why |
+| --- | --- | --- |
+| year | "in 2015", "the 2020 election" | integers 1800-2100 without a comma are years |
+| date | "Dec 16 and 18", "15 October" | a month name before or after |
+| time | "at 3 pm" | a clock suffix after |
+| attached letters | "4G", "13th", "1990s", "G20", "COVID-19", "PM2.5" | a name or ordinal |
+| name before | "Windows 10", "iPhone 15", "S&P 500", "Boeing 737" | a capitalised word mid-sentence |
+| reference | "page 12", "Section 230", "No 1", "junctions 12 and 13" | a reference word before |
+| address | "10 Downing Street" | a street name after |
+| modifier | "a 10- to 20-year plan", "a five-year plan" | a hyphen joins it to a noun |
+| period | "10 years from now", "the next five years", "the three months to June" | a reference period, not a quantity |
+| score | "beat Chelsea 2-1" | a hyphenated pair that is not increasing |
+
+>>> is_year(2015.0, "2015")
+True
+>>> is_year(2000.0, "2,000")
+False
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+)
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \u00a0]+$")
+MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{MONTHS})\b")
+CLOCK_AFTER = re.compile(
+    r"[ \u00a0]?(?:[ap]\.?m\b\.?|GMT\b|BST\b|UTC\b|CET\b|EST\b|EDT\b|ET\b|o'clock)", re.IGNORECASE
+)
+FOLLOW_ON = re.compile(r"[ \u00a0]*(?:,|and|to|or|-|–|—)[ \u00a0]*\d+\b")
+"""The second day or number of a skipped pair: "Dec 16 and 18", "junctions 12 and 13"."""
+
+REFERENCE_WORDS = (
+    "page|pages|p|pp|section|sections|article|articles|chapter|chapters|clause|paragraph|"
+    "junction|junctions|exit|route|room|flight|platform|gate|version|number|no|nos|rule|item|"
+    "episode|season|series|phase|stage|act|bill|resolution|highway|interstate|box|suite|"
+    "apartment|floor|lot|model|vol|volume|issue|edition|generation|tier|division|league|"
+    "level|grade|class|aged|age|ages|channel|formula|windows|agenda|vision|covid|top|"
+    "category|figure|table|line|terminal|district|ward|block|zone|unit|batch|wave|week|day|"
+    "match|game|round|race|lap|group|cohort|mark|size|type"
+)
+REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})\.?[ \u00a0]+$", re.IGNORECASE)
+NAME_BEFORE = re.compile(r"(?<![\w&.'-])([\w&.'’-]*[A-Z][\w&.'’-]*)[ \u00a0]+$")
+"""A word with a capital letter right before the figure: "Windows 10", "iPhone 15"."""
+
+FUNCTION_WORDS = frozenset(
+    "a about above after all almost also an and another approximately around as at before below "
+    "between but by close down each estimated every exceeding fewer for from he her his if in "
+    "including its just last least less more nearly no not of on only or our over she since so "
+    "some than that the their them then there these they this those to total totalled under up "
+    "upwards was we were what when which while who with within yet roughly almost nearly police "
+    "officials".split()
+)
+"""Capitalised at a sentence start these are ordinary words, not names: "About 50"."""
+
+STREET_AFTER = re.compile(
+    r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|"
+    r"Drive|Boulevard|Way|Terrace|Court|Row)\b"
+)
+MODIFIER_AFTER = re.compile(r"-(?:[ \u00a0]|[A-Za-z])")
+""""10-year plan", "10- to 20-year": a hyphen after the figure makes it part of a noun."""
+
+PERIOD_BEFORE = re.compile(
+    r"(?<![\w-])(?:the|next|past|last|previous|coming|first|final|recent|following|latest|"
+    r"preceding)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+PERIOD_AFTER = re.compile(
+    rf"[ \u00a0]+(?:from[ \u00a0]+now|hence|to[ \u00a0]+(?:the[ \u00a0]+end[ \u00a0]+of[ \u00a0]+)?"
+    rf"(?:{MONTHS}|\d{{4}})|ending|ended|through|to[ \u00a0]+come)\b",
+)
+"""Durations that name a reference period rather than measure elapsed time."""
+
+
+def is_year(value: float, written: str) -> bool:
+    """A bare integer between 1800 and 2100 written without a comma is a year."""
+    return "," not in written and "." not in written and 1800 <= value <= 2100
+
+
+def is_date_or_time(text: str, start: int, end: int, value: float) -> bool:
+    """A day of a month ("Dec 16", "15 October") or a clock time ("3 pm").
+
+    >>> is_date_or_time("between Dec 16 and 18", 12, 14, 16.0)
+    True
+    >>> is_date_or_time("at 3 pm", 3, 4, 3.0)
+    True
+    """
+    if value <= 31 and value == int(value):
+        if MONTH_BEFORE.search(text, max(0, start - 12), start):
+            return True
+        if MONTH_AFTER.match(text, end):
+            return True
+    return value <= 24 and CLOCK_AFTER.match(text, end) is not None
+
+
+def has_attached_letters(text: str, start: int, end: int) -> bool:
+    """Letters glued to the digits make a name or an ordinal: 4G, 13th, G20, COVID-19.
+
+    >>> has_attached_letters("the 4G network", 4, 5)
+    True
+    >>> has_attached_letters("COVID-19 cases", 6, 8)
+    True
+    >>> has_attached_letters("rose 7 percent", 5, 6)
+    False
+    """
+    before = text[start - 1] if start > 0 else " "
+    if before.isalpha() or before == "_":
+        return True
+    if before == "-" and start > 1 and text[start - 2].isalnum():
+        return True
+    after = text[end] if end < len(text) else " "
+    if after == "'" and end + 1 < len(text) and text[end + 1] == "s":
+        return True  # the 1990's
+    return after.isalpha() or after == "_"
+
+
+def is_name_or_reference(text: str, start: int, sentence_start: int) -> bool:
+    """A capitalised name or a reference word right before: "Windows 10", "page 12".
+
+    >>> is_name_or_reference("He runs Windows 10.", 16, 0)
+    True
+    >>> is_name_or_reference("About 50 came.", 6, 0)
+    False
+    """
+    window = max(sentence_start, start - 30)
+    if REFERENCE_BEFORE.search(text, window, start):
+        return True
+    match = NAME_BEFORE.search(text, window, start)
+    if match is None:
+        return False
+    word = match[1]
+    if word.endswith(("'s", "’s", "s'")):
+        return False  # a possessive: "China's 328 listed companies"
+    if word.lower() in FUNCTION_WORDS or word.isdigit():
+        return False
+    at_sentence_start = not text[sentence_start : match.start(1)].strip(" \"'“‘(")
+    return not (at_sentence_start and word[1:].islower())
+
+
+def is_address(text: str, end: int) -> bool:
+    """A house number: "10 Downing Street".
+
+    >>> is_address("at 10 Downing Street", 5)
+    True
+    """
+    return STREET_AFTER.match(text, end) is not None
+
+
+def is_modifier(text: str, end: int) -> bool:
+    """A figure joined by a hyphen to a noun: "a 10-year plan", "10- to 20-year".
+
+    >>> is_modifier("a 10- to 20-year plan", 4)
+    True
+    >>> is_modifier("a 10-20 range", 4)
+    False
+    """
+    return MODIFIER_AFTER.match(text, end) is not None
+
+
+def is_reference_period(text: str, start: int, end: int) -> bool:
+    """A duration naming a reference period: "10 years from now", "the next five years".
+
+    >>> is_reference_period("the Internet 10 years from now", 13, 21)
+    True
+    >>> is_reference_period("connected 21 years ago", 10, 18)
+    False
+    """
+    if PERIOD_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    return PERIOD_AFTER.match(text, end) is not None
+
+
+def follow_on_end(text: str, end: int) -> int:
+    """The end of a skipped pair's second number ("and 18"), or ``end`` itself.
+
+    >>> follow_on_end("Dec 16 and 18.", 6)
+    13
+    """
+    match = FOLLOW_ON.match(text, end)
+    return match.end() if match else end

@@ -1,0 +1,377 @@
+"""The scanner: every figure of a text as written, with value, kind and qualifier.
+
+A figure is a number (digits, number words or a fraction) with what is glued
+to it: a sign, a currency symbol or code before it, a scale word, a currency
+name, a percent marker or a time unit after it, and for a range its second
+half.  One left-to-right pass over ``numbers.ATOM`` matches; each match is
+extended with anchored patterns, so the work is linear in the text.
+
+>>> [(f.written, f.value, f.kind) for f in scan("It has 670 million users and 7% of GDP.")]
+[('670 million', 670000000.0, 'count'), ('7%', 7.0, 'percent')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors import exclusions, money, numbers, percent
+from extractors.context import DURATION_AFTER, MEASURE_UNITS, unit_phrase
+from extractors.qualifiers import LOOKBEHIND, qualifier_before, qualifier_match
+from extractors.sentences import SentenceIndex
+
+
+@dataclass
+class Part:
+    """One number with its attachments: "$455 billion", "7 percent", "47 days"."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    shape: str  # digits | words | fraction
+    currency: str | None = None
+    scaled: bool = False
+    unit: str | None = None  # percent unit, duration unit
+    kind: str | None = None  # money | percent | duration | None (decided later)
+    sign: int = 0
+
+
+@dataclass
+class Figure:
+    """A figure as written and parsed; ``equivalents`` are (value, currency, span)."""
+
+    start: int
+    end: int
+    written: str
+    value: float
+    kind: str
+    unit: str | None = None
+    currency: str | None = None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    change: bool = False
+    equivalents: list[tuple[float, str, tuple[int, int]]] = field(default_factory=list)
+
+
+REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
+"""A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+to[ \u00a0]+|[ \u00a0]+and[ \u00a0]+")
+BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
+FALL_VERBS = (
+    "fell|falls|fallen|fall|dropped|drops|drop|slid|slides|slide|shrank|shrinks|shrunk|"
+    "plunged|plunges|plummeted|slipped|slips|declined|declines|decreased|decreases|tumbled|"
+    "tumbles|sank|sinks|dipped|dips|contracted|slumped|slumps|retreated|down|lower|lost"
+)
+RISE_VERBS = (
+    "rose|rises|risen|rise|grew|grows|grown|gained|gains|climbed|climbs|jumped|jumps|surged|"
+    "surges|soared|soars|increased|increases|advanced|expanded|rallied|up|higher|added"
+)
+CHANGE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
+)
+CHANGE_BY = re.compile(
+    r"(?<![\w-])(?:(cut|cuts|reduced|reduces|lowered|lowers|slashed|trimmed|narrowed)|"
+    r"(raised|raises|lifted|lifts|boosted|hiked|widened))\b[^.;]{0,40}?[ \u00a0]by[ \u00a0]+$",
+    re.IGNORECASE,
+)
+CHANGE_AFTER = re.compile(
+    r"[ \u00a0]+(?:(drop|fall|decline|decrease|contraction|slump|plunge|cut)|"
+    r"(rise|increase|gain|jump|surge|hike))\b",
+    re.IGNORECASE,
+)
+SIGNS = {"-": -1, "−": -1, "+": 1}
+AFTER_WINDOW = 40
+
+
+def _after(text: str, pos: int) -> str:
+    return text[pos : pos + AFTER_WINDOW]
+
+
+def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
+    """A number at ``match`` with its currency, sign, scale and suffix."""
+    shape = match.lastgroup or "digits"
+    num_start, num_end = match.span(shape)
+    written = match[shape]
+    if shape == "fraction":
+        value = numbers.parse_fraction(written)
+    else:
+        try:
+            value = numbers.parse_number(written)
+        except ValueError:
+            return None
+    part = Part(num_start, num_end, num_start, num_end, value, shape)
+    if shape != "fraction":
+        before = text[max(0, num_start - 8) : num_start]
+        if prefix := money.prefix_currency(before):
+            part.start -= len(prefix[0])
+            part.currency = money.resolve_yen_sign(prefix[1], prefix[0], china)
+        sign_at = part.start - 1
+        if (
+            sign_at >= 0
+            and text[sign_at] in SIGNS
+            and (sign_at == 0 or not text[sign_at - 1].isalnum())
+        ):
+            part.sign = SIGNS[text[sign_at]]
+            part.start = sign_at
+    if shape == "fraction":
+        if scale := numbers.HALF_A_SCALE.match(text, num_end):
+            part.value *= numbers.SCALES[scale[1].lower()]
+            part.end = scale.end()
+            part.scaled = True
+            return part
+        return part
+    if scale := numbers.scale_at(text, part.end, part.currency is not None):
+        part.end, factor = scale
+        part.value *= factor
+        part.scaled = True
+    after = _after(text, part.end)
+    if part.currency is None and (cur := money.currency_after(after)):
+        part.end += len(cur[0])
+        part.currency = cur[1]
+    elif part.currency is None and (sub := money.subunit_after(after)):
+        part.end += len(sub[0])
+        part.currency, part.value = sub[1], part.value * sub[2]
+    elif part.currency is None and (pct := percent.percent_after(after)):
+        part.end += len(pct[0])
+        part.unit, part.value, part.kind = pct[1], part.value * pct[2], "percent"
+    elif part.currency is None and (dur := DURATION_AFTER.match(after)):
+        part.end += len(dur[0])
+        part.unit, part.kind = dur[1].lower(), "duration"
+    if part.currency is not None:
+        part.kind = "money"
+    return part
+
+
+def _is_bare(part: Part) -> bool:
+    return part.kind is None and not part.scaled and part.shape == "digits"
+
+
+def _excluded(text: str, part: Part, sentence_start: int) -> bool:
+    """Rules of ``exclusions`` that apply to one part."""
+    if part.shape == "digits" and exclusions.has_attached_letters(
+        text, part.num_start, part.num_end
+    ):
+        if not (part.scaled or part.kind in ("percent", "money")) or part.num_start == part.start:
+            before = text[part.start - 1] if part.start > 0 else " "
+            if before.isalpha() or not part.scaled and part.kind is None:
+                return True
+    if exclusions.is_modifier(text, part.end):
+        return True
+    if part.kind == "duration" and exclusions.is_reference_period(text, part.start, part.end):
+        return True
+    if not _is_bare(part):
+        return False
+    return (
+        exclusions.is_year(part.value, text[part.num_start : part.num_end])
+        or exclusions.is_date_or_time(text, part.num_start, part.num_end, part.value)
+        or exclusions.is_name_or_reference(text, part.start, sentence_start)
+        or exclusions.is_address(text, part.end)
+    )
+
+
+def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
+    """The second half of a range starting after ``first``, with the join's end."""
+    join = RANGE_JOIN.match(text, first.end)
+    if join is None:
+        return None
+    word = join[0].strip().lower()
+    before = BETWEEN_BEFORE.search(text, max(0, first.start - 10), first.start)
+    if word == "and" and not (before and before[1].lower() == "between"):
+        return None
+    if word == "to" and before and before[1].lower() == "from":
+        return None  # "from 4.1 percent to 4.6 percent": two levels
+    pos = join.end()
+    if sym := REPEATED_SYMBOL.match(text, pos):
+        pos = sym.end()
+    second = numbers.NUMBER_AT.match(text, pos)
+    if second is None or second.lastgroup == "fraction":
+        return None
+    part = parse_part(text, second, china)
+    if part is None:
+        return None
+    return part, join.start()
+
+
+def scan(text: str) -> list[Figure]:
+    """Every figure of ``text`` that is a statistic, in order (no equivalents yet)."""
+    china = money.speaks_of_china(text)
+    sentences = SentenceIndex(text)
+    figures: list[Figure] = []
+    pos = 0
+    for match in numbers.ATOM.finditer(text):
+        if match.start() < pos:
+            continue
+        if match.lastgroup == "skip":
+            pos = match.end()
+            continue
+        figure, pos = _figure(text, match, china, sentences)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+def _figure(
+    text: str, match: re.Match[str], china: bool, sentences: SentenceIndex
+) -> tuple[Figure | None, int]:
+    """The figure starting at ``match`` (or None) and where scanning resumes."""
+    first = parse_part(text, match, china)
+    if first is None:
+        return None, match.end()
+    sentence_start = sentences.around(first.start)[0]
+    if first.shape == "fraction":
+        return _fraction(text, first), first.end
+    low_high = _range(text, first, china)
+    if low_high is not None:
+        return _range_figure(text, first, low_high[0], sentence_start)
+    if _excluded(text, first, sentence_start):
+        return None, exclusions.follow_on_end(text, first.end)
+    if first.kind is None and not first.scaled and (share := _one_in(text, first)):
+        return share
+    if first.shape == "words" and first.kind is None and not first.scaled and first.value == 1:
+        return None, first.end  # "one of the", "one another": a pronoun, not a count
+    return _finish(text, first), first.end
+
+
+def _fraction(text: str, part: Part) -> Figure | None:
+    """A fraction is a share when it is "of" something, or a count when it scales one."""
+    if part.scaled:
+        return _finish(text, part)
+    pp = re.compile(r"[ \u00a0]+an?[ \u00a0]+percentage[ \u00a0]+point\b", re.I).match(
+        text, part.end
+    )
+    if pp:
+        part.end, part.kind, part.unit = pp.end(), "percent", "percentage points"
+        figure = _finish(text, part)
+        figure.written = text[part.start : part.end]
+        return figure
+    if not percent.SHARE_OF.match(text, part.end):
+        return None
+    part.value *= 100
+    part.kind, part.unit = "percent", "percent"
+    return _finish(text, part)
+
+
+def _one_in(text: str, part: Part) -> tuple[Figure, int] | None:
+    """ "one in five", "Nine out of 10" as a share in percent."""
+    join = percent.ONE_IN.match(text, part.end)
+    if join is None:
+        return None
+    second = numbers.NUMBER_AT.match(text, join.end())
+    if second is None or second.lastgroup == "fraction":
+        return None
+    try:
+        denominator = numbers.parse_number(second[0])
+    except ValueError:
+        return None
+    share = percent.share_in(part.value, denominator)
+    if share is None:
+        return None
+    part.end, part.value, part.kind, part.unit = second.end(), share, "percent", "percent"
+    return _finish(text, part), second.end()
+
+
+def _range_figure(
+    text: str, first: Part, second: Part, sentence_start: int
+) -> tuple[Figure | None, int]:
+    """A range "10 to 20", "between 2 and 3 million", "$5-7bn", or a skipped pair."""
+    if first.kind is None and second.kind is not None:
+        first.kind, first.unit, first.currency = second.kind, second.unit, second.currency
+    if not first.scaled and second.scaled and second.value:
+        factor = _scale_factor(text, second)
+        if factor and first.value * factor <= second.value:
+            first.value *= factor
+    hyphen = text[first.end : first.end + 2].strip()[:1] in "-–—"
+    if _is_bare(first) and exclusions.is_year(first.value, text[first.num_start : first.num_end]):
+        return None, second.end
+    if exclusions.is_date_or_time(
+        text, second.num_start, second.num_end, second.value
+    ) and _is_bare(first):
+        return None, second.end
+    if _excluded(text, first, sentence_start) or exclusions.is_modifier(text, second.end):
+        return None, second.end
+    if not first.value < second.value:
+        return None, second.end  # "2-1" is a score, "5-5" a draw
+    if hyphen and exclusions.has_attached_letters(text, second.num_start, second.num_end):
+        return None, second.end
+    start = first.start
+    between = BETWEEN_BEFORE.search(text, max(0, start - 10), start)
+    if between and between[1].lower() == "between":
+        start = between.start(1)
+    kind = first.kind or _bare_kind(text, second)
+    figure = Figure(
+        start=start,
+        end=second.end,
+        written=text[start : second.end],
+        value=(first.value + second.value) / 2,
+        kind=kind,
+        unit=first.unit or second.unit,
+        currency=first.currency if kind == "money" else None,
+        qualifier="range",
+        low=first.value,
+        high=second.value,
+    )
+    if figure.kind == "money" and figure.currency is None:
+        figure.kind = "count"
+    return figure, second.end
+
+
+def _scale_factor(text: str, part: Part) -> float | None:
+    """The scale factor applied to ``part``: "3 million" -> 1e6."""
+    match = numbers.SCALE_AFTER.match(text, part.num_end)
+    if match is None:
+        return None
+    return numbers.SCALES[(match[1] or match[2] or match[3]).lower()]
+
+
+def _bare_kind(text: str, part: Part) -> str:
+    """count, or other for measurements and unscaled decimals ("104.7", "312.6 mm")."""
+    unit = unit_phrase(text, part.end)
+    if unit and unit.split()[0].lower() in MEASURE_UNITS:
+        return "other"
+    if part.shape == "digits" and not part.scaled and "." in text[part.num_start : part.num_end]:
+        return "other"
+    return "count"
+
+
+def _finish(text: str, part: Part) -> Figure:
+    """Kind, qualifier and change of a single (non-range) figure."""
+    kind = part.kind or _bare_kind(text, part)
+    before = text[max(0, part.start - LOOKBEHIND - 20) : part.start]
+    qualifier = qualifier_before(before)
+    figure = Figure(
+        start=part.start,
+        end=part.end,
+        written=text[part.start : part.end],
+        value=part.value,
+        kind=kind,
+        unit=part.unit,
+        currency=part.currency if kind == "money" else None,
+        qualifier=qualifier,
+    )
+    if part.sign:
+        figure.value, figure.change = part.sign * abs(figure.value), True
+        return figure
+    head = before
+    if (qual := qualifier_match(before)) is not None:
+        head = before[: len(before) - len(qual[0])]
+    direction = 0
+    if verb := CHANGE_BEFORE.search(head):
+        direction = -1 if verb[1] else 1
+    elif verb := CHANGE_BY.search(head[-60:]):
+        direction = -1 if verb[1] else 1
+    elif kind == "percent" and (noun := CHANGE_AFTER.match(text, part.end)):
+        if re.search(r"(?<!\w)an?[ \u00a0]+$", head):
+            direction = -1 if noun[1] else 1
+    if direction and kind in ("percent", "money", "count", "other"):
+        if (
+            direction < 0
+            and verb is not None
+            and verb[0].lower().startswith("lost")
+            and kind != "percent"
+        ):
+            return figure  # "lost 4,000 jobs" counts job losses
+        figure.value, figure.change = direction * abs(figure.value), True
+    return figure

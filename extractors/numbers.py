@@ -1,0 +1,145 @@
+"""Numbers as written: digits, scale words, number words, fractions and ranges.
+
+Each pattern here is compiled once and has no nested quantifiers over
+overlapping text, so scanning is linear in the input.  Values of number words
+come from text2num (``text_to_num``), not from hand tables; the word list
+below only lets the scanner find them.
+
+>>> parse_number("3,412,870")
+3412870.0
+>>> parse_number("Twenty-one")
+21.0
+>>> parse_number("a dozen")
+12.0
+>>> SCALES["bn"]
+1000000000.0
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import text2num
+
+UNIT_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
+_TENS = "|".join(TENS_WORDS)
+_SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
+NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|(?:a\s+)?dozen)"
+"""Number words up to "nine hundred and ninety-nine"; a scale word may follow."""
+
+DENOMINATORS: dict[str, float] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+"""Fraction words -> denominator: "two-thirds" is 2/3."""
+
+_DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-](?:{_DENOM})|half)"
+
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+"""Scale words and abbreviations; ``m`` and ``b`` count only next to a currency."""
+
+AMBIGUOUS_SCALES = frozenset({"m", "b"})
+""""100m" is metres and "5b" a label unless a currency is attached ("$45m")."""
+
+DIGITS = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+SKIP = (
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
+    r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
+    r"|\+\d{1,3}[ -]?(?:\(\d+\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,3}"  # international phones
+    r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}"  # North American phones
+    r"|\d+(?:\.\d+){2,}"  # version numbers, IP addresses
+    r"|\d+(?:/\d+)+"  # 24/7, 2022/23, dates written with slashes
+)
+"""Digit shapes that are never statistics; the scanner consumes them whole."""
+
+ATOM = re.compile(
+    rf"(?P<skip>{SKIP})"
+    rf"|(?P<digits>{DIGITS})"
+    rf"|(?<![\w-])(?P<fraction>{FRACTION})(?![\w-])"
+    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS}|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+"""One scan of the text finds every place a figure can start."""
+
+NUMBER_AT = re.compile(
+    rf"(?P<digits>{DIGITS})|(?P<fraction>{FRACTION})(?![\w-])|(?P<words>{NUMBER_WORDS})(?![\w-])",
+    re.IGNORECASE,
+)
+"""A number starting exactly here (for the second half of a range)."""
+
+SCALE_AFTER = re.compile(
+    r"(?:[ \u00a0]+(thousand|million|billion|trillion)|[ \u00a0]?(mn|mln|bn|trn|tn)|(k|m|b))"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+"""A scale right after a number: " million", "bn", "k"."""
+
+HALF_A_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+""""half a million", "a third of a billion" is rare and left out."""
+
+
+def parse_number(written: str) -> float:
+    """The value of digits or number words as written (no scale, no sign).
+
+    >>> parse_number("One hundred and fifty")
+    150.0
+    >>> parse_number("4.13")
+    4.13
+    """
+    text = written.strip()
+    if text[:1].isdigit() or text[:1] == ".":
+        return float(text.replace(",", ""))
+    lower = " ".join(text.lower().replace("-", " ").split())
+    if lower.endswith("dozen"):
+        return 12.0
+    if lower in ("a", "an"):
+        return 1.0
+    return float(text2num(lower, "en"))
+
+
+def parse_fraction(written: str) -> float:
+    """A fraction word as a share of one.
+
+    >>> parse_fraction("two-thirds")
+    0.6666666666666666
+    >>> parse_fraction("a quarter")
+    0.25
+    >>> parse_fraction("Half")
+    0.5
+    """
+    parts = written.lower().replace("-", " ").split()
+    if len(parts) == 1:
+        return 1 / DENOMINATORS[parts[0]]
+    numerator = 1.0 if parts[0] in ("a", "an") else parse_number(parts[0])
+    return numerator / DENOMINATORS[parts[-1]]
+
+
+def scale_at(text: str, pos: int, currency: bool) -> tuple[int, float] | None:
+    """(end, factor) of a scale word or abbreviation starting at ``pos``.
+
+    >>> scale_at("670 million users", 3, False)
+    (11, 1000000.0)
+    >>> scale_at("a 100m sprint", 5, False) is None
+    True
+    >>> scale_at("$45m", 3, True)
+    (4, 1000000.0)
+    """
+    match = SCALE_AFTER.match(text, pos)
+    if match is None:
+        return None
+    word = (match[1] or match[2] or match[3]).lower()
+    if word in AMBIGUOUS_SCALES and not currency:
+        return None
+    return match.end(), SCALES[word]

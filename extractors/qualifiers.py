@@ -1,0 +1,91 @@
+"""Qualifier words: the one table that says how a word before a figure hedges it.
+
+A qualifier counts only when it governs the figure directly, that is when it
+stands immediately before the figure (before its currency symbol, if any):
+"more than 2,000" is ``more_than``, but in "well over the 6,500 forecast" the
+"the" in between means 6,500 is ``exact``.
+
+| words | qualifier |
+| --- | --- |
+| about, around, roughly, some, approximately, nearly, almost, close to, an estimated, estimated, circa | approximate |
+| more than, over, above, exceeding, in excess of, just over, well over, upwards of | more_than |
+| at least, no fewer than, no less than | at_least |
+| less than, under, fewer than, below, just under, just below | less_than |
+| up to, at most, as many as, as much as, no more than | at_most |
+
+>>> qualifier_before("There were more than ")
+'more_than'
+>>> qualifier_before("well over the ")
+'exact'
+"""
+
+from __future__ import annotations
+
+import re
+
+QUALIFIER_WORDS: dict[str, str] = {
+    "about": "approximate",
+    "around": "approximate",
+    "roughly": "approximate",
+    "some": "approximate",
+    "approximately": "approximate",
+    "nearly": "approximate",
+    "almost": "approximate",
+    "close to": "approximate",
+    "an estimated": "approximate",
+    "estimated": "approximate",
+    "circa": "approximate",
+    "more than": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "exceeding": "more_than",
+    "in excess of": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "upwards of": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "less than": "less_than",
+    "under": "less_than",
+    "fewer than": "less_than",
+    "below": "less_than",
+    "just under": "less_than",
+    "just below": "less_than",
+    "up to": "at_most",
+    "at most": "at_most",
+    "as many as": "at_most",
+    "as much as": "at_most",
+    "no more than": "at_most",
+}
+"""Word (lower case, single spaces) -> qualifier; longest phrases are tried first."""
+
+_ALTERNATION = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_WORDS, key=len, reverse=True)
+)
+QUALIFIER_TAIL = re.compile(rf"(?<![\w-])({_ALTERNATION})\s+$", re.IGNORECASE)
+"""Matches a qualifier phrase that ends the text before a figure."""
+
+LOOKBEHIND = 40
+"""How many characters before a figure can hold its qualifier (the longest phrase fits)."""
+
+
+def qualifier_match(before: str) -> re.Match[str] | None:
+    """The qualifier phrase that ends ``before``, if any.
+
+    >>> qualifier_match("joined about ")[1]
+    'about'
+    """
+    return QUALIFIER_TAIL.search(before[-LOOKBEHIND:])
+
+
+def qualifier_before(before: str) -> str:
+    """The qualifier of a figure, given the text just before it; ``exact`` when none.
+
+    >>> qualifier_before("Almost ")
+    'approximate'
+    """
+    match = qualifier_match(before)
+    if match is None:
+        return "exact"
+    return QUALIFIER_WORDS[" ".join(match[1].lower().split())]
