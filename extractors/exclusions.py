@@ -82,6 +82,30 @@ PERIOD_AFTER = re.compile(
 """Durations that name a reference period rather than measure elapsed time."""
 
 
+PHONE_BEFORE = re.compile(
+    r"(?<![\w-])(?:call|calls|calling|dial|dialling|dialing|ring|phone|telephone|text|hotline)\b"
+    r"[^.;]{0,40}?\b(?:on|at)?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+"""A number someone is told to call: "call police on 101"."""
+ORDINAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:first|second|third|fourth|last|latter|former|other|final|each)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+""""the first half of 2026" is a period, not a share."""
+DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|both|all|its|their)[ \u00a0]+$", re.I)
+""""the two provinces" refers back to things already named; it states no figure."""
+
+
+def is_phone(text: str, start: int) -> bool:
+    """A number to call: "call police on 101".
+
+    >>> is_phone("should call police on 101", 23)
+    True
+    """
+    return PHONE_BEFORE.search(text, max(0, start - 50), start) is not None
+
+
 def is_year(value: float, written: str) -> bool:
     """A bare integer between 1800 and 2100 written without a comma is a year."""
     return "," not in written and "." not in written and 1800 <= value <= 2100
@@ -116,7 +140,7 @@ def has_attached_letters(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else " "
     if before.isalpha() or before == "_":
         return True
-    if before == "-" and start > 1 and text[start - 2].isalnum():
+    if before == "-" and start > 1 and text[start - 2].isalpha():
         return True
     after = text[end] if end < len(text) else " "
     if after == "'" and end + 1 < len(text) and text[end + 1] == "s":

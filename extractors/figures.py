@@ -82,6 +82,11 @@ CHANGE_AFTER = re.compile(
     r"(rise|increase|gain|jump|surge|hike))\b",
     re.IGNORECASE,
 )
+PRONOUN_ONE = re.compile(
+    r"[ \u00a0]+(?:of|another|or|and|by|in|at|day|time|way|thing|side|hand|point|after)\b|[,.;]",
+    re.IGNORECASE,
+)
+"""After "one" these make it a pronoun or an idiom, not a count."""
 SIGNS = {"-": -1, "−": -1, "+": 1}
 AFTER_WINDOW = 40
 
@@ -169,6 +174,7 @@ def _excluded(text: str, part: Part, sentence_start: int) -> bool:
         or exclusions.is_date_or_time(text, part.num_start, part.num_end, part.value)
         or exclusions.is_name_or_reference(text, part.start, sentence_start)
         or exclusions.is_address(text, part.end)
+        or exclusions.is_phone(text, part.start)
     )
 
 
@@ -183,6 +189,8 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
         return None
     if word == "to" and before and before[1].lower() == "from":
         return None  # "from 4.1 percent to 4.6 percent": two levels
+    if word == "to" and _direction(text[max(0, first.start - 60) : first.start]):
+        return None  # "rose 8 percent to 243.2 billion yuan": a change, then a level
     pos = join.end()
     if sym := REPEATED_SYMBOL.match(text, pos):
         pos = sym.end()
@@ -191,6 +199,10 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
         return None
     part = parse_part(text, second, china)
     if part is None:
+        return None
+    if first.kind and part.kind and (first.kind, first.unit) != (part.kind, part.unit):
+        return None  # "0.3 percentage points to 4.2 percent": two figures
+    if first.currency and part.currency and first.currency != part.currency:
         return None
     return part, join.start()
 
@@ -230,8 +242,11 @@ def _figure(
         return None, exclusions.follow_on_end(text, first.end)
     if first.kind is None and not first.scaled and (share := _one_in(text, first)):
         return share
-    if first.shape == "words" and first.kind is None and not first.scaled and first.value == 1:
-        return None, first.end  # "one of the", "one another": a pronoun, not a count
+    if first.shape == "words" and first.kind is None and not first.scaled:
+        if first.value == 1 and PRONOUN_ONE.match(text, first.end):
+            return None, first.end  # "one of the", "one another": a pronoun, not a count
+        if exclusions.DEFINITE_BEFORE.search(text, max(0, first.start - 8), first.start):
+            return None, first.end
     return _finish(text, first), first.end
 
 
@@ -247,7 +262,11 @@ def _fraction(text: str, part: Part) -> Figure | None:
         figure = _finish(text, part)
         figure.written = text[part.start : part.end]
         return figure
-    if not percent.SHARE_OF.match(text, part.end):
+    before = text[max(0, part.start - 60) : part.start]
+    if exclusions.ORDINAL_BEFORE.search(before):
+        return None
+    governed = qualifier_match(before) is not None or _direction(before) != 0
+    if not (percent.SHARE_OF.match(text, part.end) or governed):
         return None
     part.value *= 100
     part.kind, part.unit = "percent", "percent"
@@ -354,24 +373,31 @@ def _finish(text: str, part: Part) -> Figure:
     if part.sign:
         figure.value, figure.change = part.sign * abs(figure.value), True
         return figure
+    direction = _direction(before)
+    if not direction and kind == "percent" and (noun := CHANGE_AFTER.match(text, part.end)):
+        if re.search(r"(?<!\w)an?[ \u00a0]+$", before):
+            direction = -1 if noun[1] else 1
+    if direction < 0 and kind != "percent" and LOST_BEFORE.search(before):
+        return figure  # "lost 4,000 jobs" counts job losses
+    if direction:
+        figure.value, figure.change = direction * abs(figure.value), True
+    return figure
+
+
+LOST_BEFORE = re.compile(r"(?<!\w)lost[ \u00a0]+$", re.IGNORECASE)
+
+
+def _direction(before: str) -> int:
+    """-1 after a verb of falling, +1 after one of rising, 0 otherwise (qualifier skipped).
+
+    >>> _direction("net profit fell more than "), _direction("cut its rate by "), _direction("to ")
+    (-1, -1, 0)
+    """
     head = before
     if (qual := qualifier_match(before)) is not None:
         head = before[: len(before) - len(qual[0])]
-    direction = 0
     if verb := CHANGE_BEFORE.search(head):
-        direction = -1 if verb[1] else 1
-    elif verb := CHANGE_BY.search(head[-60:]):
-        direction = -1 if verb[1] else 1
-    elif kind == "percent" and (noun := CHANGE_AFTER.match(text, part.end)):
-        if re.search(r"(?<!\w)an?[ \u00a0]+$", head):
-            direction = -1 if noun[1] else 1
-    if direction and kind in ("percent", "money", "count", "other"):
-        if (
-            direction < 0
-            and verb is not None
-            and verb[0].lower().startswith("lost")
-            and kind != "percent"
-        ):
-            return figure  # "lost 4,000 jobs" counts job losses
-        figure.value, figure.change = direction * abs(figure.value), True
-    return figure
+        return -1 if verb[1] else 1
+    if verb := CHANGE_BY.search(head[-60:]):
+        return -1 if verb[1] else 1
+    return 0

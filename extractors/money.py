@@ -117,8 +117,8 @@ def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     """Compiled once: (symbol or code before a figure, name after, code after, subunit after)."""
     symbols, names, codes = _tables()
     before = re.compile(
-        rf"(?:(?<![\w$])(?:{_alternation([s for s in symbols if s[-1].isalpha()] + list(codes))})"
-        rf"[ \u00a0]?|(?<![A-Za-z])(?:{_alternation([s for s in symbols if not s[-1].isalpha()])})"
+        rf"(?:(?<![\w$])(?:{_alternation(list(codes))})[ \u00a0]"
+        rf"|(?<![\w$])(?:{_alternation([s for s in symbols if s[-1].isalpha()])})[ \u00a0]?|(?<![A-Za-z])(?:{_alternation([s for s in symbols if not s[-1].isalpha()])})"
         r"[ \u00a0]?)$"
     )
     name_after = re.compile(rf"[ \u00a0]+({_alternation(list(names))})(?![\w-])", re.IGNORECASE)

@@ -29,7 +29,7 @@ TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
-NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|(?:a\s+)?dozen)"
+NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen)"
 """Number words up to "nine hundred and ninety-nine"; a scale word may follow."""
 
 DENOMINATORS: dict[str, float] = {
@@ -58,6 +58,7 @@ SKIP = (
     r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
     r"|\+\d{1,3}[ -]?(?:\(\d+\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,3}"  # international phones
     r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}"  # North American phones
+    r"|0\d{2,4}[ -]\d{3}[ -]?\d{3,4}(?!\d)"  # national phones: 0800 555 111
     r"|\d+(?:\.\d+){2,}"  # version numbers, IP addresses
     r"|\d+(?:/\d+)+"  # 24/7, 2022/23, dates written with slashes
 )
@@ -95,6 +96,8 @@ def parse_number(written: str) -> float:
 
     >>> parse_number("One hundred and fifty")
     150.0
+    >>> parse_number("two dozen")
+    24.0
     >>> parse_number("4.13")
     4.13
     """
@@ -103,7 +106,8 @@ def parse_number(written: str) -> float:
         return float(text.replace(",", ""))
     lower = " ".join(text.lower().replace("-", " ").split())
     if lower.endswith("dozen"):
-        return 12.0
+        head = lower.removesuffix("dozen").strip()
+        return 12.0 * (text2num(head, "en") if head and head != "a" else 1)
     if lower in ("a", "an"):
         return 1.0
     return float(text2num(lower, "en"))
@@ -133,6 +137,8 @@ def scale_at(text: str, pos: int, currency: bool) -> tuple[int, float] | None:
     (11, 1000000.0)
     >>> scale_at("a 100m sprint", 5, False) is None
     True
+    >>> scale_at("13.1m users", 4, False)
+    (5, 1000000.0)
     >>> scale_at("$45m", 3, True)
     (4, 1000000.0)
     """
@@ -140,6 +146,6 @@ def scale_at(text: str, pos: int, currency: bool) -> tuple[int, float] | None:
     if match is None:
         return None
     word = (match[1] or match[2] or match[3]).lower()
-    if word in AMBIGUOUS_SCALES and not currency:
-        return None
+    if word in AMBIGUOUS_SCALES and not currency and "." not in text[max(0, pos - 4) : pos]:
+        return None  # "13.1m subscribers" is millions, "a 100m sprint" metres
     return match.end(), SCALES[word]

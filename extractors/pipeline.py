@@ -57,7 +57,9 @@ def attach_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
         gaps = EQUIVALENT_GAPS
         while i < len(figures):
             other = figures[i]
-            gap = text[main.end if not main.equivalents else main.equivalents[-1][2][1] : other.start]
+            gap = text[
+                main.end if not main.equivalents else main.equivalents[-1][2][1] : other.start
+            ]
             if other.kind != "money" or other.currency == main.currency or len(gap) > 30:
                 break
             if not any(g.fullmatch(gap) for g in gaps):

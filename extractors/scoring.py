@@ -1,0 +1,103 @@
+"""Precision and recall of predicted claims against labelled ones (test and bench share it).
+
+A prediction matches a gold claim when their spans overlap and their values
+agree within 1% (relative); each gold claim matches at most once.  Stated
+conversions belong to their claim, so a tool that reports ``$455 billion``
+as a claim of its own scores a false positive.
+
+>>> gold = [Scored(0, 11, 670e6)]
+>>> score([Scored(0, 11, 670e6), Scored(20, 22, 7)], gold)
+Score(true_positives=1, predicted=2, gold=1)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Scored:
+    """What scoring needs of a claim: its span and value."""
+
+    start: int
+    end: int
+    value: float
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts for precision, recall and F1; add scores of many items with ``+``."""
+
+    true_positives: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(
+            self.true_positives + other.true_positives,
+            self.predicted + other.predicted,
+            self.gold + other.gold,
+        )
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_positives / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def values_agree(a: float, b: float) -> bool:
+    """Within 1% relative (or both zero).
+
+    >>> values_agree(66.6667, 200 / 3), values_agree(7, 7.5)
+    (True, False)
+    """
+    return math.isclose(a, b, rel_tol=TOLERANCE, abs_tol=1e-9)
+
+
+def matches(predicted: Scored, gold: Scored) -> bool:
+    """Spans overlap and values agree."""
+    overlap = predicted.start < gold.end and gold.start < predicted.end
+    return overlap and values_agree(predicted.value, gold.value)
+
+
+def score(predicted: Sequence[Scored], gold: Sequence[Scored]) -> Score:
+    """Greedy one-to-one matching in text order."""
+    used: set[int] = set()
+    hits = 0
+    for p in predicted:
+        for i, g in enumerate(gold):
+            if i not in used and matches(p, g):
+                used.add(i)
+                hits += 1
+                break
+    return Score(hits, len(predicted), len(gold))
+
+
+def gold_of(text: str, claims: Iterable[dict]) -> list[Scored]:
+    """Gold claims of a dev-set item (``figure`` located in ``text``) as ``Scored``.
+
+    >>> gold_of("It had 7% and 7%.", [{"figure": "7%", "value": 7}, {"figure": "7%", "value": 7}])
+    [Scored(start=7, end=9, value=7.0), Scored(start=14, end=16, value=7.0)]
+    """
+    found: list[Scored] = []
+    seen: dict[str, int] = {}
+    for claim in claims:
+        figure = str(claim["figure"])
+        start = text.find(figure, seen.get(figure, 0))
+        if start < 0:
+            start = text.find(figure)
+        seen[figure] = start + len(figure)
+        found.append(Scored(start, start + len(figure), float(claim["value"])))
+    return found
