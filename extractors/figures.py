@@ -313,7 +313,11 @@ def _range_figure(
         return None, second.end
     if not first.value < second.value:
         return None, second.end  # "2-1" is a score, "5-5" a draw
-    if hyphen and exclusions.has_attached_letters(text, second.num_start, second.num_end):
+    if (
+        hyphen
+        and _is_bare(second)
+        and exclusions.has_attached_letters(text, second.num_start, second.num_end)
+    ):
         return None, second.end
     start = first.start
     between = BETWEEN_BEFORE.search(text, max(0, start - 10), start)

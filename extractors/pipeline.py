@@ -132,7 +132,9 @@ def extract(
                 subject=_subject(unit, entity),
                 entity=entity,
                 period=context.period_of(sentence, date),
-                category=context.category_of(key, unit, sentence, figure.start - s_start),
+                category="other"
+                if figure.kind == "duration"
+                else context.category_of(key, unit, sentence, figure.start - s_start),
                 attributed_to=context.attribution(sentence),
                 equivalents=[
                     Equivalent(value=v, currency=c, span=span) for v, c, span in figure.equivalents
