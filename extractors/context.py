@@ -161,8 +161,8 @@ NAME = r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’-]
 ATTRIBUTION = [
     re.compile(r"\b((?:the|a)\s+(?:\w+\s+)?(?:report|survey|study|ministry|agency|bureau|"
                r"government|company|statement|data))\s+(?:says|said|shows|showed|found)\b", re.I),
-    re.compile(rf"\baccording\s+to\s+{NAME}"),
-    re.compile(r"\baccording\s+to\s+((?:a|an|the)\s+(?:\w+\s+){0,2}\w+)"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+{NAME}"),
+    re.compile(r"\b[Aa]ccording\s+to\s+((?:a|an|the)\s+(?:\w+\s+){0,2}\w+)"),
     re.compile(rf"\b(?:says|said|adds|added|estimates|estimated)\s+{NAME}(?=\s*[,.;:]|$)"),
     re.compile(rf"{NAME}\s+(?:says|said|adds|added|estimates|estimated|reported)\b"),
 ]  # fmt: skip
@@ -181,7 +181,7 @@ def attribution(sentence: str) -> str | None:
     """
     for pattern in ATTRIBUTION:
         if match := pattern.search(sentence):
-            name = match[1].strip()
+            name = match[1].strip().rstrip(".")
             if name not in PRONOUNS:
                 return name
     return None
