@@ -13,9 +13,8 @@ from charts.figures import bar_chart, unit_groups
 from dataset import load_dataset
 from tests.conftest import DATA
 
-needs_browser = pytest.mark.skipif(
-    export.browser_path() is None, reason="no Chromium: apt-get install chromium"
-)
+needs_browser = pytest.mark.usefixtures("chromium_path")
+"""Skips without Chromium, fails instead under DASHBOARD_REQUIRE_BROWSER=1 (conftest)."""
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +38,14 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 @needs_browser
+@pytest.mark.browser
 @pytest.mark.parametrize(("width", "height"), [(1000, 600), (640, 400)])
 def test_png_has_the_requested_size(fig, width: int, height: int) -> None:
     assert png_size(export.to_png(fig, width, height)) == (width, height)
 
 
 @needs_browser
+@pytest.mark.browser
 def test_svg_parses_and_carries_title_unit_and_source(fig) -> None:
     svg = export.to_svg(fig)
     root = ET.fromstring(svg)
@@ -57,6 +58,7 @@ def test_svg_parses_and_carries_title_unit_and_source(fig) -> None:
 
 
 @needs_browser
+@pytest.mark.browser
 def test_warm_export_is_fast(fig) -> None:
     import time
 
