@@ -1,0 +1,163 @@
+"""Claims as an editable table and back: what the curation pages show and save.
+
+The table has one row per claim; the columns a person may change are
+`EDITABLE`, the others are there to read.  `apply_table` turns an edited
+table back into claim mappings, which `dataset.store` validates before any
+write, so a bad edit comes back as a `Problem`, never as a broken file.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from dataset.schema import Claim
+
+EDITABLE: tuple[str, ...] = (
+    "status",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "subject",
+    "entity",
+    "period",
+    "category",
+)
+"""Columns of the editor a person may change."""
+
+COLUMNS: tuple[str, ...] = ("id", "figure", *EDITABLE, "kind", "currency", "quote")
+"""Editor columns in display order."""
+
+
+def period_label(period: dict | None) -> str:
+    """A period as one editable text: ``2015-12-20`` or ``2015-01 to 2015-10``.
+
+    >>> period_label({"start": "2015-01", "end": "2015-10"}), period_label(None)
+    ('2015-01 to 2015-10', '')
+    >>> period_label({"end": "2015"})
+    'to 2015'
+    """
+    if not period:
+        return ""
+    if period.get("as_of"):
+        return period["as_of"]
+    start, end = period.get("start") or "", period.get("end") or ""
+    return f"{start} to {end}".strip()
+
+
+def parse_period(label: object) -> dict | None:
+    """The inverse of `period_label`; the schema then checks the dates.
+
+    >>> parse_period("2015-01 to 2015-10"), parse_period(" 2015-12-20 "), parse_period("")
+    ({'start': '2015-01', 'end': '2015-10'}, {'as_of': '2015-12-20'}, None)
+    >>> parse_period("to 2015"), parse_period("2014 to")
+    ({'end': '2015'}, {'start': '2014'})
+    """
+    text = _text(label)
+    if text is None:
+        return None
+    if " to " in f" {text} ":
+        start, _, end = f" {text} ".partition(" to ")
+        bounds = {"start": start.strip() or None, "end": end.strip() or None}
+        return {k: v for k, v in bounds.items() if v}
+    return {"as_of": text}
+
+
+def _text(value: object) -> str | None:
+    """Cell text, None for empty or missing cells."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: object) -> object:
+    """A numeric cell as float, None when empty; anything else is left for pydantic to refuse."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if hasattr(value, "item"):
+        return float(value.item())
+    return value
+
+
+def editor_frame(claims: Sequence[Claim], text: str) -> pd.DataFrame:
+    """One row per claim for ``st.data_editor``; ``figure`` is the text as written.
+
+    >>> t = "It has 670 million users."
+    >>> c = Claim(id="s-7", source="s", quote=t, span=(7, 18), value=670e6, kind="count")
+    >>> editor_frame([c], t).loc[0, ["figure", "status", "period"]].tolist()
+    ['670 million', 'candidate', '']
+    """
+    rows = []
+    for claim in claims:
+        data = claim.model_dump(mode="python")
+        data["figure"] = text[claim.start : claim.end]
+        data["period"] = period_label(data["period"])
+        rows.append({c: data.get(c) for c in COLUMNS})
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    for column in ("value", "low", "high"):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def apply_table(claims: Sequence[Claim], table: pd.DataFrame) -> list[dict]:
+    """The claims with the editable columns of ``table`` applied, as mappings to validate.
+
+    Rows are matched by ``id``; claims missing from the table are kept unchanged.
+
+    >>> t = "It has 670 million users."
+    >>> c = Claim(id="s-7", source="s", quote=t, span=(7, 18), value=670e6, kind="count")
+    >>> table = editor_frame([c], t).assign(status="approved", period="2015")
+    >>> row = apply_table([c], table)[0]
+    >>> row["status"], row["period"], row["value"]
+    ('approved', {'as_of': '2015'}, 670000000.0)
+    """
+    edited = {row["id"]: row for row in table.to_dict(orient="records")}
+    out = []
+    for claim in claims:
+        data = claim.model_dump(mode="python")
+        row = edited.get(claim.id)
+        if row is not None:
+            for column in ("value", "low", "high"):
+                data[column] = _number(row.get(column))
+            for column in ("status", "qualifier", "category"):
+                data[column] = _text(row.get(column)) or data[column]
+            for column in ("unit", "subject", "entity"):
+                data[column] = _text(row.get(column))
+            data["period"] = parse_period(row.get("period"))
+        out.append(data)
+    return out
+
+
+def quote_span(claim: Claim, text: str) -> tuple[int, int] | None:
+    """Where the claim's figure sits inside its quote (offsets in the quote), or None.
+
+    >>> t = "First. It has 670 million users."
+    >>> c = Claim(id="s-14", source="s", quote="It has 670 million users.", span=(14, 25),
+    ...           value=670e6, kind="count")
+    >>> quote_span(c, t)
+    (7, 18)
+    """
+    size = len(claim.quote)
+    at = text.find(claim.quote, max(0, claim.end - size), claim.start + size)
+    if at < 0 or not at <= claim.start < claim.end <= at + len(claim.quote):
+        return None
+    return claim.start - at, claim.end - at
+
+
+def counts(claims: Sequence[Claim]) -> dict[str, int]:
+    """How many claims have each status.
+
+    >>> counts([])
+    {'candidate': 0, 'approved': 0, 'rejected': 0}
+    """
+    found = {"candidate": 0, "approved": 0, "rejected": 0}
+    for claim in claims:
+        found[claim.status] += 1
+    return found

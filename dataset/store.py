@@ -1,0 +1,430 @@
+"""Locked, stale-checked edits of the dataset: the only way curation writes.
+
+Two writers (two browser tabs, or the app and the CLI) must never lose or
+corrupt each other's work, so every read-modify-write here:
+
+* holds a ``filelock.FileLock`` on ``<file>.lock`` beside the file it changes;
+* refuses a save when the file's sha256 differs from the one taken when the
+  edited claims were loaded (someone else saved in between: "stale");
+* validates every claim (pydantic, category, the text cross-checks) before
+  anything is written, and writes through the atomic saver of dataset.save.
+
+Paths are built only from slugs and checked to stay inside the data root.
+Errors are returned as `Problem` values for the person, never raised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories
+from dataset.problems import Problem
+from dataset.save import save_claims, save_source
+from dataset.schema import STATUSES, Claim, Source, checked_slug
+from dataset.validate import check_claim, field_name, validation_problems
+from dataset.yamlio import parse_yaml
+
+LOCK_TIMEOUT = 15.0
+"""Seconds a writer waits for another's lock before giving up with a message."""
+
+ADD_LOCK = ".add-source"
+"""Lock name (under sources/) serialising new sources: the text-hash check and the write."""
+
+SLUG_WORDS = 8
+"""Title words kept in a new source id: readable, and far below the 120-character limit."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A source's claims as read, with the sha256 of the file's bytes (None: no file yet).
+
+    The digest travels with the edit (session state in the app) and is compared
+    again, under the lock, when the edit is saved.
+    """
+
+    source_id: str
+    claims: tuple[Claim, ...]
+    digest: str | None
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def digest_bytes(raw: bytes) -> str:
+    """sha256 hex digest.
+
+    >>> digest_bytes(b"")[:12]
+    'e3b0c44298fc'
+    """
+    return hashlib.sha256(raw).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    """sha256 of the file's bytes, or None when it does not exist."""
+    try:
+        return digest_bytes(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def inside(root: Path | str, folder: str, slug: str, suffix: str) -> Path:
+    """``root/folder/<slug><suffix>``, refusing anything that is not a slug or leaves root.
+
+    >>> inside("data", "claims", "a-b", ".yaml").as_posix()
+    'data/claims/a-b.yaml'
+    >>> inside("data", "claims", "../x", ".yaml")
+    Traceback (most recent call last):
+    ValueError: '../x' is not a slug (lower-case letters, digits, single hyphens)
+    """
+    root = Path(root)
+    path = root / folder / f"{checked_slug(slug)}{suffix}"
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ValueError(f"{path} is outside {root}")
+    return path
+
+
+def claims_path(root: Path | str, source_id: str) -> Path:
+    """Where a source's claims live."""
+    return inside(root, CLAIMS_DIR, source_id, ".yaml")
+
+
+def lock_for(path: Path) -> FileLock:
+    """The lock guarding ``path``'s read-modify-write: ``<file>.lock`` beside it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+
+
+def _display(path: Path, root: Path | str) -> str:
+    try:
+        return path.relative_to(Path(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
+    """Claims of one claims file's bytes, with the problems of what did not parse."""
+    parsed, problems = parse_yaml(raw, file)
+    if parsed is None or parsed.data is None:
+        return [], problems
+    if not isinstance(parsed.data, list):
+        return [], [*problems, Problem(file, 1, "(file)", "expected a list of claims")]
+    claims = []
+    for i, data in enumerate(parsed.data):
+        try:
+            claims.append(Claim.model_validate(data))
+        except ValidationError as err:
+            problems += [
+                Problem(file, parsed.line((i, *loc)), field_name(loc), message)
+                for loc, message in validation_problems(err)
+            ]
+    return claims, problems
+
+
+def read_claims(root: Path | str, source_id: str) -> Snapshot:
+    """A source's claims (every status) and the digest of the file they came from."""
+    path = claims_path(root, source_id)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Snapshot(source_id, (), None)
+    claims, problems = parse_claims(raw, _display(path, root))
+    return Snapshot(source_id, tuple(claims), digest_bytes(raw), tuple(problems))
+
+
+def read_text(root: Path | str, source_id: str) -> str | None:
+    """A source's article text, or None when it has none."""
+    try:
+        return inside(root, SOURCES_DIR, source_id, ".txt").read_bytes().decode("utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        return None
+
+
+def validate_claims(
+    rows: Sequence[Mapping | Claim],
+    source_id: str,
+    text: str,
+    categories: Iterable[str],
+    file: str = "",
+) -> tuple[list[Claim], list[Problem]]:
+    """Every row as a `Claim`, checked against the schema, the source, categories and text.
+
+    ``line`` in a problem is the row number (1-based), so the app can point at it.
+
+    >>> text = "It has 670 million users."
+    >>> row = dict(id="s-7", source="s", quote=text, span=(7, 18), value=670e6, kind="count")
+    >>> validate_claims([row], "s", text, ["other"])[1]
+    []
+    >>> [str(p) for p in validate_claims([{**row, "value": "lots"}], "s", text, ["other"])[1]]
+    ["row:1: value: expected a valid number, got 'lots'"]
+    """
+    file = file or "row"
+    known = set(categories)
+    claims, problems, seen = [], [], set()
+    for line, row in enumerate(rows, start=1):
+        data = row.model_dump() if isinstance(row, Claim) else dict(row)
+        try:
+            claim = Claim.model_validate(data)
+        except ValidationError as err:
+            problems += [
+                Problem(file, line, field_name(loc), message)
+                for loc, message in validation_problems(err)
+            ]
+            continue
+        found = [(name, why) for name, why in check_claim(claim, text)]
+        if claim.source != source_id:
+            found.append(("source", f"expected {source_id!r}, got {claim.source!r}"))
+        if claim.category not in known:
+            found.append(("category", f"unknown category {claim.category!r}"))
+        if claim.id in seen:
+            found.append(("id", f"duplicate id {claim.id!r}"))
+        seen.add(claim.id)
+        problems += [Problem(file, line, name, why) for name, why in found]
+        claims.append(claim)
+    return claims, problems
+
+
+def _category_ids(root: Path | str) -> list[str]:
+    categories, _ = load_categories(root)
+    return [c.id for c in categories]
+
+
+def save_checked(
+    root: Path | str,
+    source_id: str,
+    rows: Sequence[Mapping | Claim],
+    loaded_digest: str | None,
+) -> list[Problem]:
+    """Validate ``rows`` and write them as the source's claims, unless stale; [] when saved.
+
+    ``loaded_digest`` is `Snapshot.digest` of the claims the edit started from
+    (None for a source that had no claims file).  Nothing is written when any
+    row is invalid, when the file changed on disk since, or when the lock
+    cannot be had within `LOCK_TIMEOUT` seconds.
+    """
+    path = claims_path(root, source_id)
+    file = _display(path, root)
+    text = read_text(root, source_id)
+    if text is None:
+        return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
+    claims, problems = validate_claims(rows, source_id, text, _category_ids(root))
+    if problems:
+        return problems
+    try:
+        with lock_for(path):
+            if file_digest(path) != loaded_digest:
+                return [stale(file)]
+            save_claims(root, source_id, claims)
+    except Timeout:
+        return [busy(file)]
+    return []
+
+
+def stale(file: str) -> Problem:
+    """The message of a refused stale save."""
+    return Problem(
+        file,
+        1,
+        "(file)",
+        "changed on disk since it was loaded (another tab or the command line saved it); "
+        "nothing was written: reload it and apply your edits again",
+    )
+
+
+def busy(file: str) -> Problem:
+    """The message of a save that could not get the lock."""
+    return Problem(
+        file, 1, "(file)", f"another save held it for {LOCK_TIMEOUT:g} s; nothing was written"
+    )
+
+
+def set_status(
+    root: Path | str, claim_ids: Sequence[str], status: str
+) -> tuple[list[str], list[Problem]]:
+    """Give each claim of ``claim_ids`` the ``status``; the ids changed and the problems.
+
+    Claims are found through their source (a claim id starts with its
+    source's id); each claims file is read, changed and written under its lock.
+    """
+    if status not in STATUSES:
+        return [], [Problem("(command)", 1, "status", f"expected one of {', '.join(STATUSES)}")]
+    wanted = list(dict.fromkeys(claim_ids))
+    changed: list[str] = []
+    problems: list[Problem] = []
+    by_source, missing = locate_claims(root, wanted)
+    problems += [Problem("(command)", 1, "id", f"no claim {i!r} in the dataset") for i in missing]
+    for source_id, ids in by_source.items():
+        path = claims_path(root, source_id)
+        try:
+            with lock_for(path):
+                snap = read_claims(root, source_id)
+                rows = [
+                    c.model_copy(update={"status": status}) if c.id in ids else c
+                    for c in snap.claims
+                ]
+                found = save_checked_locked(root, source_id, rows, snap)
+        except Timeout:
+            found = [busy(_display(path, root))]
+        problems += found
+        if not found:
+            changed += [i for i in wanted if i in ids]
+    return changed, problems
+
+
+def save_checked_locked(
+    root: Path | str, source_id: str, rows: Sequence[Claim], snap: Snapshot
+) -> list[Problem]:
+    """`save_checked`'s validation and write, for a caller already holding the lock."""
+    if snap.problems:
+        return list(snap.problems)
+    text = read_text(root, source_id)
+    file = _display(claims_path(root, source_id), root)
+    if text is None:
+        return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
+    claims, problems = validate_claims(rows, source_id, text, _category_ids(root), file)
+    if problems:
+        return problems
+    save_claims(root, source_id, claims)
+    return []
+
+
+def locate_claims(
+    root: Path | str, claim_ids: Sequence[str]
+) -> tuple[dict[str, set[str]], list[str]]:
+    """Source id -> the given claim ids it holds; and the ids found nowhere."""
+    folder = Path(root) / CLAIMS_DIR
+    left = set(claim_ids)
+    found: dict[str, set[str]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        candidates = {i for i in left if i.startswith(path.stem + "-")}
+        if not candidates:
+            continue
+        ids = {c.id for c in read_claims(root, path.stem).claims} & candidates
+        if ids:
+            found[path.stem] = ids
+            left -= ids
+    return found, [i for i in claim_ids if i in left]
+
+
+# --- New sources -----------------------------------------------------------------
+
+
+def slugify(text: str, words: int = SLUG_WORDS) -> str:
+    """A slug of the first ``words`` words of ``text`` (accents dropped).
+
+    >>> slugify("Smartphones: Q3's “Big” Year, in €!")
+    'smartphones-q3s-big-year-in'
+    >>> slugify("中国")
+    ''
+    """
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    plain = plain.replace("'", "")
+    return "-".join(re.findall(r"[a-z0-9]+", plain)[:words])
+
+
+def source_id_for(publisher: str, published: dt.date, title: str) -> str:
+    """The id a new source gets: ``<publisher>-<date>-<title words>``.
+
+    >>> source_id_for("China Daily", dt.date(2015, 12, 20), "Wuzhen summit opens")
+    'china-daily-2015-12-20-wuzhen-summit-opens'
+    """
+    parts = [slugify(publisher, 4), published.isoformat(), slugify(title)]
+    return "-".join(p for p in parts if p)[:100].strip("-")
+
+
+def unique_id(wanted: str, taken: Iterable[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``... whichever is free.
+
+    >>> unique_id("a", ["a", "a-2"])
+    'a-3'
+    """
+    taken = set(taken)
+    if wanted not in taken:
+        return wanted
+    n = 2
+    while f"{wanted}-{n}" in taken:
+        n += 1
+    return f"{wanted}-{n}"
+
+
+def source_ids(root: Path | str) -> list[str]:
+    """Ids of every source under ``root`` (from the file names)."""
+    return sorted(p.stem for p in (Path(root) / SOURCES_DIR).glob("*.yaml"))
+
+
+def same_text(root: Path | str, text: str) -> str | None:
+    """The id of a source whose stored text has the same sha256 as ``text``, or None."""
+    wanted = digest_bytes(text.encode("utf-8"))
+    for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
+        if digest_bytes(path.read_bytes()) == wanted:
+            return path.stem
+    return None
+
+
+def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
+    """``claims`` moved from source ``old`` to ``new``: source field and id prefix.
+
+    >>> c = Claim(id="text-7", source="text", quote="x 7", span=(2, 3), value=7.0, kind="count")
+    >>> [(r.id, r.source) for r in rebase([c], "text", "cd-2015")]
+    [('cd-2015-7', 'cd-2015')]
+    """
+    moved = []
+    for claim in claims:
+        ident = claim.id
+        if old != new and ident.startswith(old + "-"):
+            ident = new + ident[len(old) :]
+        moved.append(claim.model_copy(update={"id": ident, "source": new}))
+    return moved
+
+
+def add_source(
+    root: Path | str, source: Source, text: str, claims: Sequence[Mapping | Claim] = ()
+) -> tuple[str | None, list[Problem]]:
+    """Write a new source, its text and its claims; its final id, or None and why not.
+
+    Refused when a source with the same text (sha256) exists, naming it.  When
+    ``source.id`` is taken by another text, the next free ``-2``, ``-3``...
+    is used and the claims' ids follow.  Everything is validated before the
+    first byte is written; the text is stored byte-identical (UTF-8).
+    """
+    root = Path(root)
+    file = f"{SOURCES_DIR}/{source.id}.yaml"
+    if not text.strip():
+        return None, [Problem(file, 1, "text", "the article text is empty")]
+    try:
+        with lock_for(root / SOURCES_DIR / ADD_LOCK):
+            existing = same_text(root, text)
+            if existing is not None:
+                return None, [
+                    Problem(
+                        file, 1, "text", f"this article is already in the dataset as {existing!r}"
+                    )
+                ]
+            ident = unique_id(source.id, source_ids(root))
+            rows = [c if isinstance(c, Claim) else Claim.model_validate(c) for c in claims]
+            moved = rebase(rows, source.id, ident)
+            final = source.model_copy(update={"id": ident})
+            checked, problems = validate_claims(
+                moved, ident, text, _category_ids(root), f"{CLAIMS_DIR}/{ident}.yaml"
+            )
+            if problems:
+                return None, problems
+            path = claims_path(root, ident)
+            with lock_for(path):
+                if path.exists():
+                    return None, [stale(_display(path, root))]
+                save_source(root, final, text)
+                save_claims(root, ident, checked)
+    except Timeout:
+        return None, [busy(file)]
+    except ValidationError as err:
+        return None, [
+            Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)
+        ]
+    return ident, []
