@@ -1,0 +1,66 @@
+"""Precision and recall on the labelled dev set and the regressions, with the shared scoring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dataset.validate import check_claim
+from extractors import extract
+from extractors.scoring import Score, Scored, gold_of, score
+
+HERE = Path(__file__).parent
+DEVSET = yaml.safe_load((HERE / "devset.yaml").read_text(encoding="utf-8"))
+REGRESSIONS = yaml.safe_load((HERE / "regressions.yaml").read_text(encoding="utf-8"))
+BAR = {"precision": 0.95, "recall": 0.95}
+
+
+def item_score(item: dict) -> Score:
+    text = item["text"]
+    predicted = [Scored(c.start, c.end, c.value) for c in extract(text)]
+    return score(predicted, gold_of(text, item["claims"]))
+
+
+@pytest.mark.parametrize(("name", "items"), [("devset", DEVSET), ("regressions", REGRESSIONS)])
+def test_precision_and_recall(name: str, items: list[dict]) -> None:
+    total = sum((item_score(item) for item in items), Score())
+    assert total.gold > 0
+    assert total.precision >= BAR["precision"], f"{name}: {total}"
+    assert total.recall >= BAR["recall"], f"{name}: {total}"
+
+
+@pytest.mark.parametrize("item", REGRESSIONS, ids=lambda item: item["id"])
+def test_regression_item_exact(item: dict) -> None:
+    result = item_score(item)
+    assert result.true_positives == result.predicted == result.gold
+
+
+def test_traps_yield_nothing() -> None:
+    traps = [item for item in DEVSET if not item["claims"]]
+    assert traps
+    noisy = [(i["id"], [i["text"][c.start : c.end] for c in extract(i["text"])]) for i in traps]
+    assert [n for n in noisy if n[1]] == []
+
+
+def test_kinds_and_currencies_agree_with_labels() -> None:
+    """Beyond matching spans: kind, currency and qualifier of matched claims, at 95%."""
+    agree = total = 0
+    for item in DEVSET:
+        text = item["text"]
+        got = extract(text)
+        for gold, where in zip(item["claims"], gold_of(text, item["claims"]), strict=True):
+            hit = next((c for c in got if c.start < where.end and where.start < c.end), None)
+            if hit is None:
+                continue
+            total += 1
+            expected = (gold["kind"], gold.get("currency"), gold["qualifier"])
+            agree += (hit.kind, hit.currency, hit.qualifier) == expected
+    assert total and agree / total >= 0.95, f"{agree}/{total}"
+
+
+def test_every_claim_validates() -> None:
+    for item in DEVSET:
+        for claim in extract(item["text"], source_id="dev"):
+            assert check_claim(claim, item["text"]) == [], (item["id"], claim.span)
