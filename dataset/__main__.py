@@ -1,4 +1,12 @@
-"""``python -m dataset validate [DIR]``: check the dataset, one problem a line."""
+"""``python -m dataset``: validate, review, approve, reject, export.
+
+* ``validate [DIR]``: check the dataset, one problem a line.
+* ``review SOURCE-ID``: list a source's claims (id, status, figure, quote).
+* ``approve CLAIM-ID...`` / ``reject CLAIM-ID...``: change their status (locked, validated).
+* ``export --format datapackage OUT/``: write a Frictionless Data Package.
+
+Every command works on ``$NEWS_STATS_DATA`` (default ``data/``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +14,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from dataset.datapackage import write_package
 from dataset.load import load_models
 from dataset.paths import data_root
+from dataset.schema import STATUSES, checked_slug
+from dataset.store import read_claims, read_text, set_status
+
+STATUS_OF = {"approve": "approved", "reject": "rejected"}
+"""Command -> the status it sets."""
 
 
 def validate(root: Path) -> int:
@@ -24,14 +38,84 @@ def validate(root: Path) -> int:
     return 1 if problems else 0
 
 
+def review(root: Path, source_id: str, statuses: list[str]) -> int:
+    """Print a source's claims, one a line: ``id  status  figure  quote``."""
+    try:
+        checked_slug(source_id)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    text = read_text(root, source_id)
+    if text is None:
+        print(f"error: no source {source_id!r} under {root}", file=sys.stderr)
+        return 2
+    snap = read_claims(root, source_id)
+    for problem in snap.problems:
+        print(problem, file=sys.stderr)
+    shown = [c for c in snap.claims if c.status in statuses]
+    for claim in shown:
+        figure = text[claim.start : claim.end]
+        print(f"{claim.id}\t{claim.status}\t{figure}\t{' '.join(claim.quote.split())}")
+    print(f"{len(shown)} of {len(snap.claims)} claim(s) of {source_id}", file=sys.stderr)
+    return 1 if snap.problems else 0
+
+
+def change_status(root: Path, claim_ids: list[str], status: str) -> int:
+    """Set ``status`` on the claims; print what changed and every problem."""
+    changed, problems = set_status(root, claim_ids, status)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for ident in changed:
+        print(f"{status}: {ident}")
+    return 1 if problems else 0
+
+
+def export(root: Path, out: Path, statuses: list[str]) -> int:
+    """Write the Data Package into ``out``."""
+    for path in write_package(root, out, statuses):
+        print(path)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dataset", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m dataset",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check every file under DIR (default data/)")
     check.add_argument("dir", nargs="?", default=None, type=Path)
+    show = commands.add_parser("review", help="list a source's claims")
+    show.add_argument("source_id", metavar="SOURCE-ID")
+    show.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        help="only claims with this status (repeatable; default: all)",
+    )
+    for name in ("approve", "reject"):
+        cmd = commands.add_parser(name, help=f"{name} claims by id")
+        cmd.add_argument("claim_ids", metavar="CLAIM-ID", nargs="+")
+    out = commands.add_parser("export", help="write the curated figures as a Data Package")
+    out.add_argument("--format", choices=("datapackage",), default="datapackage")
+    out.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        help="claims with this status (repeatable; default: approved)",
+    )
+    out.add_argument("out", metavar="OUT", type=Path)
     args = parser.parse_args(argv)
+    root = data_root()
     if args.command == "validate":
-        return validate(args.dir or data_root())
+        return validate(args.dir or root)
+    if args.command == "review":
+        return review(root, args.source_id, args.status or list(STATUSES))
+    if args.command in ("approve", "reject"):
+        return change_status(root, args.claim_ids, STATUS_OF[args.command])
+    if args.command == "export":
+        return export(root, args.out, args.status or ["approved"])
     return 2
 
 

@@ -1,0 +1,122 @@
+"""``python -m extractors add ARTICLE.(txt|html) --title ... --published ...``.
+
+Adds one article to the dataset: ``sources/<id>.yaml``, ``sources/<id>.txt``
+(byte-identical to the article text; for HTML, the text trafilatura
+extracts) and ``claims/<id>.yaml`` with the extracted candidates, under
+``$NEWS_STATS_DATA`` (default ``data/``).  The id is a slug of publisher,
+date and title, made unique; the same text twice is refused, naming the
+source that has it.  Review the candidates with ``python -m dataset review ID``.
+
+This is the extractors' only file I/O besides their own CLI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from dataset.article import MAX_BYTES, decode_article
+from dataset.load import load_categories
+from dataset.paths import data_root
+from dataset.schema import Source
+from dataset.store import add_source, source_id_for
+from dataset.validate import field_name, validation_problems
+from extractors.pipeline import extract
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m extractors add",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("article", type=Path, help="a .txt or .html file")
+    parser.add_argument("--title", help="headline (default: the HTML page's title)")
+    parser.add_argument("--published", type=_date, help="YYYY-MM-DD (default: the page's date)")
+    parser.add_argument("--publisher", help="e.g. 'China Daily' (default: the page's site name)")
+    parser.add_argument("--url", help="http(s) address of the article")
+    parser.add_argument("--authors", help="names separated by ';' or ','")
+    parser.add_argument("--note", help="a note kept with the source")
+    parser.add_argument("--language", default="en")
+    return parser.parse_args(argv)
+
+
+def _authors(text: str | None) -> list[str]:
+    """``"Ann Lee; Bo Chen"`` -> ``["Ann Lee", "Bo Chen"]`` (commas separate too).
+
+    >>> _authors("Ann Lee, Bo Chen"), _authors(None)
+    (['Ann Lee', 'Bo Chen'], [])
+    """
+    parts = (text or "").replace(";", ",").split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def main(argv: list[str]) -> int:
+    """Add the article; print its source id and how many candidates it has. 0, or 1 and why."""
+    args = parse_args(argv)
+    path: Path = args.article
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            print(f"error: {path}: over the 5 MB limit for an article", file=sys.stderr)
+            return 1
+        raw = path.read_bytes()
+    except OSError as err:
+        print(f"error: {path}: {err.strerror}", file=sys.stderr)
+        return 1
+    article, why = decode_article(raw, path.name)
+    if article is None:
+        print(f"error: {why}", file=sys.stderr)
+        return 1
+    title = args.title or article.title
+    published = args.published or article.published
+    publisher = args.publisher or article.publisher
+    missing = [
+        n
+        for n, v in (("--title", title), ("--published", published), ("--publisher", publisher))
+        if not v
+    ]
+    if missing:
+        print(f"error: {path}: give {', '.join(missing)} (not in the file)", file=sys.stderr)
+        return 1
+    wanted = source_id_for(publisher, published, title)
+    try:
+        source = Source(
+            id=wanted,
+            title=title,
+            publisher=publisher,
+            authors=_authors(args.authors) or article.authors,
+            published=published,
+            url=args.url or article.url,
+            language=args.language,
+            note=args.note,
+        )
+    except ValidationError as err:
+        for loc, message in validation_problems(err):
+            print(f"error: {field_name(loc)}: {message}", file=sys.stderr)
+        return 1
+    root = data_root()
+    categories, _ = load_categories(root)
+    claims = extract(article.text, source_id=wanted, published=published, categories=categories)
+    ident, problems = add_source(root, source, article.text, claims)
+    for problem in problems:
+        print(f"error: {problem}", file=sys.stderr)
+    if ident is None:
+        return 1
+    print(ident)
+    print(
+        f"{len(claims)} candidate claim(s) in claims/{ident}.yaml; "
+        f"review them with: python -m dataset review {ident}",
+        file=sys.stderr,
+    )
+    return 0
