@@ -1,0 +1,89 @@
+"""The same metric reported by several sources, as a time series.
+
+A metric is a (subject, entity, unit, currency) key: "Internet users in
+China" for China, in Internet users.  When two or more sources report it,
+its figures become a line over their dates (the period's date, else the
+article's), each point carrying its source so the chart and the table
+beside it can link back to the article.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+
+KEY: tuple[str, ...] = ("subject", "entity", "unit", "currency")
+"""Columns that make figures the same metric; unit and currency keep one unit a line."""
+
+HOVER = "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}<extra>%{fullData.name}</extra>"
+"""Plotly reads a few tags in hover text, so names and sources are HTML-escaped first."""
+
+
+def series_rows(claims: pd.DataFrame, min_sources: int = 2) -> pd.DataFrame:
+    """The claims of every metric reported by at least ``min_sources`` sources, by date.
+
+    Adds ``series`` (the metric's label).  Claims without subject or date are left out.
+
+    >>> rows = pd.DataFrame({"subject": ["Users", "Users", "GDP"], "entity": ["China"] * 3,
+    ...     "unit": ["users", "users", None], "currency": [None, None, "CNY"],
+    ...     "source": ["a", "b", "a"], "date": ["2015", "2012-06", "2015"],
+    ...     "value": [670e6, 538e6, 1.0]})
+    >>> series_rows(rows)[["series", "date", "source"]].values.tolist()
+    [['Users (China)', '2012-06', 'b'], ['Users (China)', '2015', 'a']]
+    """
+    frame = claims[claims["subject"].notna() & claims["date"].notna()].copy()
+    if frame.empty:
+        return frame.assign(series=pd.Series(dtype="object"))
+    keys = frame[list(KEY)].astype("object").fillna("")
+    frame["series"] = [
+        f"{subject} ({entity})" if entity and entity not in subject else subject
+        for subject, entity in zip(keys["subject"], keys["entity"], strict=True)
+    ]
+    group = keys.apply(tuple, axis=1)
+    sources = frame.groupby(group.values)["source"].transform("nunique")
+    frame = frame[(sources >= min_sources).values]
+    return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
+
+
+def source_link(source_id: str) -> str:
+    """The dashboard's own page for a source (its text with every figure marked).
+
+    >>> source_link("china-daily-2015-12-20-wuzhen-summit")
+    'sources?article=china-daily-2015-12-20-wuzhen-summit'
+    """
+    return f"sources?article={source_id}"
+
+
+def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Figure:
+    """One line with markers per metric of ``rows`` (from `series_rows`); hover names the source.
+
+    >>> rows = series_rows(pd.DataFrame({"subject": ["Users"] * 2, "entity": ["China"] * 2,
+    ...     "unit": ["users"] * 2, "currency": [None] * 2, "source": ["a", "b"],
+    ...     "date": ["2015-12-20", "2012-06"], "value": [670e6, 538e6]}))
+    >>> fig = timeseries_figure(rows, {"a": "China Daily, 2015-12-20"})
+    >>> [list(t.x) for t in fig.data], fig.data[0].customdata[1][0]
+    ([['2012-06', '2015-12-20']], 'China Daily, 2015-12-20')
+    """
+    fig = go.Figure()
+    for name, part in rows.groupby("series", sort=True):
+        credit = [html.escape(attributions.get(s, s)) for s in part["source"]]
+        fig.add_trace(
+            go.Scatter(
+                x=list(part["date"]),
+                y=list(part["value"]),
+                mode="lines+markers",
+                name=html.escape(str(name)),
+                customdata=[[c, s] for c, s in zip(credit, part["source"], strict=True)],
+                hovertemplate=HOVER,
+            )
+        )
+    fig.update_layout(
+        title="The same figure reported by several sources, over time",
+        xaxis_title="Date of the figure",
+        yaxis_title=", ".join(sorted({str(u) for u in rows.get("unit", []) if pd.notna(u)})),
+        legend_title="Metric",
+        hovermode="closest",
+    )
+    return fig
