@@ -21,6 +21,8 @@ PAGES = [
         url_path="problems",
     ),
     # Curation pages (pages/add_article.py, pages/review.py) go here, one st.Page line each.
+    st.Page("pages/add_article.py", title="Add article", icon=":material/add:", url_path="add"),
+    st.Page("pages/review.py", title="Review", icon=":material/rule:", url_path="review"),
 ]
 
 # Streamlit's own sidebar navigation is hidden (showSidebarNavigation = false) and the

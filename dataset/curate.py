@@ -8,6 +8,7 @@ write, so a bad edit comes back as a `Problem`, never as a broken file.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 
@@ -161,3 +162,26 @@ def counts(claims: Sequence[Claim]) -> dict[str, int]:
     for claim in claims:
         found[claim.status] += 1
     return found
+
+
+def marked_quote(claim: Claim, text: str) -> str:
+    """The claim's quote as HTML-escaped text with its figure in ``<mark>``: safe to render.
+
+    Everything from the article is escaped before the one tag is added, so
+    markup in an article shows as text and never runs.
+
+    >>> t = "<b>It</b> has 670 million users."
+    >>> c = Claim(id="s-14", source="s", quote=t, span=(14, 25), value=670e6, kind="count")
+    >>> marked_quote(c, t)
+    '&lt;b&gt;It&lt;/b&gt; has <mark>670 million</mark> users.'
+    """
+    where = quote_span(claim, text)
+    if where is None:
+        return html.escape(claim.quote)
+    start, end = where
+    quote = claim.quote
+    return (
+        html.escape(quote[:start])
+        + f"<mark>{html.escape(quote[start:end])}</mark>"
+        + html.escape(quote[end:])
+    )
