@@ -223,7 +223,14 @@ def save_checked(
             save_claims(root, source_id, claims)
     except Timeout:
         return [busy(file)]
+    except OSError as err:
+        return [not_written(file, err)]
     return []
+
+
+def not_written(file: str, err: OSError) -> Problem:
+    """The message of a save the system refused (disk full, permissions): the old file stays."""
+    return Problem(file, 1, "(file)", f"could not be written ({err}); the previous file is intact")
 
 
 def stale(file: str) -> Problem:
@@ -271,6 +278,8 @@ def set_status(
                 found = save_checked_locked(root, source_id, rows, snap)
         except Timeout:
             found = [busy(_display(path, root))]
+        except OSError as err:
+            found = [not_written(_display(path, root), err)]
         problems += found
         if not found:
             changed += [i for i in wanted if i in ids]
@@ -423,6 +432,8 @@ def add_source(
                 save_claims(root, ident, checked)
     except Timeout:
         return None, [busy(file)]
+    except OSError as err:
+        return None, [not_written(file, err)]
     except ValidationError as err:
         return None, [
             Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)

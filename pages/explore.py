@@ -6,6 +6,7 @@ import streamlit as st
 from charts.currency import convert_money, target_currencies
 from charts.figures import bar_chart, group_sizes, unit_groups
 from charts.format import row_figure
+from charts.timeseries import series_rows, source_link, timeseries_figure
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
@@ -64,6 +65,30 @@ if len(left_out):
         f"{len(left_out)} money figure(s) left out: no conversion to {currency} is stated for them."
     )
 common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="explore")
+
+# The same metric from several sources (same subject and entity), as a line over time.
+over_time = series_rows(rows)
+if len(over_time):
+    st.subheader("Reported by several sources, over time")
+    st.plotly_chart(
+        timeseries_figure(over_time, data.attributions),
+        key="explore-timeseries",
+        config=common.PLOTLY_CONFIG,
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "metric": over_time["series"],
+                "date": over_time["date"],
+                "value": over_time["value"],
+                "source": over_time["source"].map(data.attributions),
+                "article": over_time["source"].map(source_link),
+            }
+        ),
+        column_config={"article": st.column_config.LinkColumn("Article", display_text="open")},
+        hide_index=True,
+        key="explore-timeseries-table",
+    )
 
 st.subheader("The filtered figures")
 labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
