@@ -19,12 +19,112 @@ from babel import Locale
 from dataset.schema import Category, Period
 
 STOP_WORDS = frozenset(
-    "a an the of in on at by for from to with and or but as than that which who whom whose "
-    "this these those its their his her our your my is are was were be been being has have had "
-    "will would can could may might should shall do does did not no now then there here so "
-    "while when where after before since until during between about around over under into "
-    "per each every last this next year years month months week weeks day days ago said says "
-    "according it they he she we i you also up down more less".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "to",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "shall",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "now",
+        "then",
+        "there",
+        "here",
+        "so",
+        "while",
+        "when",
+        "where",
+        "after",
+        "before",
+        "since",
+        "until",
+        "during",
+        "between",
+        "about",
+        "around",
+        "over",
+        "under",
+        "into",
+        "per",
+        "each",
+        "every",
+        "last",
+        "this",
+        "next",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "ago",
+        "said",
+        "says",
+        "according",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "you",
+        "also",
+        "up",
+        "down",
+        "more",
+        "less",
+    ]
 )
 """Words that end the noun phrase after a figure."""
 
@@ -32,18 +132,101 @@ WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’&-]*)")
 MAX_UNIT_WORDS = 4
 
 MEASURE_UNITS: frozenset[str] = frozenset(
-    "tonnes tonne tons ton metric hectares hectare acres acre barrels barrel degrees degree "
-    "points point kilometres kilometers km miles mile metres meters m feet foot ft inches inch "
-    "millimetres millimeters mm centimetres centimeters cm kilograms kilogram kg grams gram g lb "
-    "pounds litres liters gallons gallon megawatts megawatt mw gigawatts gigawatt gw kilowatts "
-    "kwh mwh gwh twh terawatt-hours kilowatt-hours mph kph knots calories bushels ounces oz "
-    "square cubic celsius fahrenheit".split()
+    [
+        "tonnes",
+        "tonne",
+        "tons",
+        "ton",
+        "metric",
+        "hectares",
+        "hectare",
+        "acres",
+        "acre",
+        "barrels",
+        "barrel",
+        "degrees",
+        "degree",
+        "points",
+        "point",
+        "kilometres",
+        "kilometers",
+        "km",
+        "miles",
+        "mile",
+        "metres",
+        "meters",
+        "m",
+        "feet",
+        "foot",
+        "ft",
+        "inches",
+        "inch",
+        "millimetres",
+        "millimeters",
+        "mm",
+        "centimetres",
+        "centimeters",
+        "cm",
+        "kilograms",
+        "kilogram",
+        "kg",
+        "grams",
+        "gram",
+        "g",
+        "lb",
+        "pounds",
+        "litres",
+        "liters",
+        "gallons",
+        "gallon",
+        "megawatts",
+        "megawatt",
+        "mw",
+        "gigawatts",
+        "gigawatt",
+        "gw",
+        "kilowatts",
+        "kwh",
+        "mwh",
+        "gwh",
+        "twh",
+        "terawatt-hours",
+        "kilowatt-hours",
+        "mph",
+        "kph",
+        "knots",
+        "calories",
+        "bushels",
+        "ounces",
+        "oz",
+        "square",
+        "cubic",
+        "celsius",
+        "fahrenheit",
+    ]
 )
 """Units of measure: a figure followed by one is kind ``other`` ("312.6 millimetres")."""
 
 DURATION_UNITS: frozenset[str] = frozenset(
-    "years year months month weeks week days day hours hour minutes minute seconds decades "
-    "decade centuries century".split()
+    [
+        "years",
+        "year",
+        "months",
+        "month",
+        "weeks",
+        "week",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "seconds",
+        "decades",
+        "decade",
+        "centuries",
+        "century",
+    ]
 )
 DURATION_AFTER = re.compile(
     r"[ \u00a0]+(years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|centuries|century)"
@@ -93,7 +276,7 @@ def _entity_pattern() -> re.Pattern[str]:
     names = {n for code, n in territories.items() if code.isalpha() and n[0].isupper()}
     names |= {"China", "US", "UK", "EU", "Britain", "America", "Hong Kong", "Europe", "Africa"}
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b")
+    return re.compile(rf"\b(?=[A-Z])(?:{alternation})\b")
 
 
 def entity_near(sentence: str, offset: int) -> str | None:
@@ -113,7 +296,20 @@ def entity_near(sentence: str, offset: int) -> str | None:
 MONTH_NUMBERS = {
     name: i + 1
     for i, name in enumerate(
-        "january february march april may june july august september october november december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 BETWEEN_MONTHS = re.compile(
@@ -191,7 +387,7 @@ def attribution(sentence: str) -> str | None:
 def _keyword_patterns(
     categories: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> list[tuple[str, re.Pattern[str]]]:
-    """One compiled pattern per category, longest keyword first."""
+    """One compiled pattern per category, longest keyword first (for short unit phrases)."""
     patterns = []
     for cid, keywords in categories:
         if keywords:
@@ -201,37 +397,70 @@ def _keyword_patterns(
     return patterns
 
 
+@functools.lru_cache(maxsize=8)
+def _all_keywords(
+    categories: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Every keyword in one pattern (one pass per sentence), and keyword -> category id.
+
+    A keyword listed by two categories belongs to the first, as in the file.
+    """
+    owner: dict[str, str] = {}
+    for cid, keywords in categories:
+        for keyword in keywords:
+            owner.setdefault(" ".join(keyword.lower().split()), cid)
+    words = sorted(owner, key=len, reverse=True)
+    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in words) or "(?!)"
+    return re.compile(rf"\b(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
+
+
 def category_key(categories: Sequence[Category]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A hashable form of the categories, so their patterns are compiled once."""
     return tuple((c.id, tuple(c.keywords)) for c in categories)
 
 
+def keyword_hits(
+    key: tuple[tuple[str, tuple[str, ...]], ...], sentence: str
+) -> list[tuple[int, int, str]]:
+    """(start, end, category id) of every category keyword in a sentence (once per sentence).
+
+    >>> keyword_hits((("users", ("users",)),), "670 million users")
+    [(12, 17, 'users')]
+    """
+    pattern, owner = _all_keywords(key)
+    return [
+        (match.start(), match.end(), owner[" ".join(match[0].lower().split())])
+        for match in pattern.finditer(sentence)
+    ]
+
+
 def category_of(
-    key: tuple[tuple[str, tuple[str, ...]], ...], unit: str | None, sentence: str, offset: int
+    key: tuple[tuple[str, tuple[str, ...]], ...],
+    unit: str | None,
+    hits: list[tuple[int, int, str]],
+    offset: int,
 ) -> str:
     """The category whose keyword ends last in the counted noun phrase, else nearest the figure.
 
     >>> key = (("users", ("users",)), ("events", ("attended",)), ("population", ("people",)))
-    >>> category_of(key, "people attended", "2,000 people attended", 0)
+    >>> category_of(key, "people attended", [], 0)
     'events'
-    >>> category_of(key, None, "users and half of them", 10)
+    >>> category_of(key, None, keyword_hits(key, "users and half of them"), 10)
     'users'
-    >>> category_of(key, None, "nothing here", 0)
+    >>> category_of(key, None, [], 0)
     'other'
     """
-    patterns = _keyword_patterns(key)
     if unit:
         best_unit: tuple[int, str] | None = None
-        for cid, pattern in patterns:
+        for cid, pattern in _keyword_patterns(key):
             for match in pattern.finditer(unit):
                 if best_unit is None or match.end() > best_unit[0]:
                     best_unit = (match.end(), cid)
         if best_unit:
             return best_unit[1]
     best: tuple[int, str] | None = None
-    for cid, pattern in patterns:
-        for match in pattern.finditer(sentence):
-            distance = min(abs(match.start() - offset), abs(match.end() - offset))
-            if best is None or distance < best[0]:
-                best = (distance, cid)
+    for start, end, cid in hits:
+        distance = min(abs(start - offset), abs(end - offset))
+        if best is None or distance < best[0]:
+            best = (distance, cid)
     return best[1] if best else "other"

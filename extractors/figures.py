@@ -159,10 +159,9 @@ def _excluded(text: str, part: Part, sentence_start: int) -> bool:
     if part.shape == "digits" and exclusions.has_attached_letters(
         text, part.num_start, part.num_end
     ):
-        if not (part.scaled or part.kind in ("percent", "money")) or part.num_start == part.start:
-            before = text[part.start - 1] if part.start > 0 else " "
-            if before.isalpha() or not part.scaled and part.kind is None:
-                return True
+        glued_before = part.start > 0 and text[part.start - 1].isalpha()
+        if glued_before or _is_bare(part):
+            return True  # "G20", "5G", "13th": a scale or unit suffix is not a glued letter
     if exclusions.is_modifier(text, part.end):
         return True
     if part.kind == "duration" and exclusions.is_reference_period(text, part.start, part.end):
@@ -207,10 +206,10 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
     return part, join.start()
 
 
-def scan(text: str) -> list[Figure]:
+def scan(text: str, sentences: SentenceIndex | None = None) -> list[Figure]:
     """Every figure of ``text`` that is a statistic, in order (no equivalents yet)."""
     china = money.speaks_of_china(text)
-    sentences = SentenceIndex(text)
+    sentences = sentences or SentenceIndex(text)
     figures: list[Figure] = []
     pos = 0
     for match in numbers.ATOM.finditer(text):
@@ -378,9 +377,9 @@ def _finish(text: str, part: Part) -> Figure:
         figure.value, figure.change = part.sign * abs(figure.value), True
         return figure
     direction = _direction(before)
-    if not direction and kind == "percent" and (noun := CHANGE_AFTER.match(text, part.end)):
-        if re.search(r"(?<!\w)an?[ \u00a0]+$", before):
-            direction = -1 if noun[1] else 1
+    noun = CHANGE_AFTER.match(text, part.end) if kind == "percent" else None
+    if not direction and noun and ARTICLE_BEFORE.search(before):
+        direction = -1 if noun[1] else 1  # "a 9% drop"
     if direction < 0 and kind != "percent" and LOST_BEFORE.search(before):
         return figure  # "lost 4,000 jobs" counts job losses
     if direction:
@@ -388,6 +387,7 @@ def _finish(text: str, part: Part) -> Figure:
     return figure
 
 
+ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[ \u00a0]+$")
 LOST_BEFORE = re.compile(r"(?<!\w)lost[ \u00a0]+$", re.IGNORECASE)
 
 
@@ -400,8 +400,8 @@ def _direction(before: str) -> int:
     head = before
     if (qual := qualifier_match(before)) is not None:
         head = before[: len(before) - len(qual[0])]
-    if verb := CHANGE_BEFORE.search(head):
+    if verb := CHANGE_BEFORE.search(head[-25:]):
         return -1 if verb[1] else 1
-    if verb := CHANGE_BY.search(head[-60:]):
+    if head[-4:].rstrip().lower().endswith("by") and (verb := CHANGE_BY.search(head[-60:])):
         return -1 if verb[1] else 1
     return 0

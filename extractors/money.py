@@ -106,47 +106,48 @@ def _tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     return symbols, names, codes
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
-
-
 @functools.lru_cache(maxsize=1)
-def patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Compiled once: (symbol or code before a figure, name after, code after, subunit after)."""
-    symbols, names, codes = _tables()
-    before = re.compile(
-        rf"(?:(?<![\w$])(?:{_alternation(list(codes))})[ \u00a0]"
-        rf"|(?<![\w$])(?:{_alternation([s for s in symbols if s[-1].isalpha()])})[ \u00a0]?|(?<![A-Za-z])(?:{_alternation([s for s in symbols if not s[-1].isalpha()])})"
-        r"[ \u00a0]?)$"
-    )
-    name_after = re.compile(rf"[ \u00a0]+({_alternation(list(names))})(?![\w-])", re.IGNORECASE)
-    code_after = re.compile(rf"[ \u00a0]?({_alternation(list(codes))})(?![\w-])")
-    small_after = re.compile(rf"[ \u00a0]+({_alternation(list(SMALL_UNITS))})\b", re.IGNORECASE)
-    return before, name_after, code_after, small_after
+def _first_words() -> frozenset[str]:
+    """First words of every currency name: most words after a figure are not one."""
+    return frozenset(name.split()[0] for name in _tables()[1])
+
+
+SMALL_AFTER = re.compile(r"[ \u00a0]+(cents?|pence|paise)\b", re.IGNORECASE)
+WORDS_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)(?:[ \u00a0]([A-Za-z]+))?(?:[ \u00a0]([A-Za-z]+))?")
+CODE_AFTER = re.compile(r"[ \u00a0]?([A-Z]{3})(?![\w-])")
+MAX_SYMBOL = 4
 
 
 def prefix_currency(before: str) -> tuple[str, str] | None:
     """The currency symbol or code that ends ``before`` (as written, ISO code).
 
+    Dictionary look-ups on the last few characters, not a regular expression
+    over hundreds of alternatives: this runs once per figure.
+
     >>> prefix_currency("a loss of €")
     ('€', 'EUR')
     >>> prefix_currency("USD ")
     ('USD ', 'USD')
+    >>> prefix_currency("a COP")  is None
+    True
     >>> prefix_currency("for ") is None
     True
     """
-    match = patterns()[0].search(before[-8:])
-    if match is None:
-        return None
-    written = match[0]
     symbols, _, codes = _tables()
-    key = written.rstrip(" \u00a0")
-    code = symbols.get(key) or (key if key in codes else None)
-    if code is None:
-        return None
-    return written, code
+    spaced = before[-1:] in (" ", "\u00a0")
+    core = before[:-1] if spaced else before
+    if spaced and len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
+        return before[-4:], core[-3:]
+    for size in range(min(MAX_SYMBOL, len(core)), 0, -1):
+        written = core[-size:]
+        code = symbols.get(written)
+        if code is None:
+            continue
+        edge = core[-size - 1 : -size] if size < len(core) else ""
+        if edge.isalnum() or edge in ("$", "_"):
+            continue  # "COP28", "AUS$": part of a word, not a symbol
+        return written + (before[-1] if spaced else ""), code
+    return None
 
 
 def currency_after(after: str) -> tuple[str, str] | None:
@@ -154,14 +155,25 @@ def currency_after(after: str) -> tuple[str, str] | None:
 
     >>> currency_after(" Swiss francs in fines")
     (' Swiss francs', 'CHF')
+    >>> currency_after(" yuan ($455 billion)")
+    (' yuan', 'CNY')
     >>> currency_after("USD")
     ('USD', 'USD')
+    >>> currency_after(" people") is None
+    True
     """
-    _, name_after, code_after, _ = patterns()
-    if match := code_after.match(after):
+    _, names, codes = _tables()
+    if (match := CODE_AFTER.match(after)) and match[1] in codes:
         return match[0], match[1]
-    if match := name_after.match(after):
-        return match[0], _tables()[1][" ".join(match[1].lower().split())]
+    match = WORDS_AFTER.match(after)
+    if match is None or match[1].lower() not in _first_words():
+        return None
+    for count in (3, 2, 1):
+        if match[count] is None:
+            continue
+        phrase = " ".join(match[i] for i in range(1, count + 1)).lower()
+        if phrase in names:
+            return match[0][: match.end(count)], names[phrase]
     return None
 
 
@@ -170,8 +182,10 @@ def subunit_after(after: str) -> tuple[str, str, float] | None:
 
     >>> subunit_after(" cents a litre")
     (' cents', 'USD', 0.01)
+    >>> subunit_after(" cent")
+    (' cent', 'USD', 0.01)
     """
-    if match := patterns()[3].match(after):
+    if match := SMALL_AFTER.match(after):
         code, factor = SMALL_UNITS[match[1].lower()]
         return match[0], code, factor
     return None

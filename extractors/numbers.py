@@ -21,11 +21,28 @@ import re
 
 from text_to_num import text2num
 
-UNIT_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNIT_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
@@ -65,11 +82,10 @@ SKIP = (
 """Digit shapes that are never statistics; the scanner consumes them whole."""
 
 ATOM = re.compile(
-    rf"(?P<skip>{SKIP})"
-    rf"|(?P<digits>{DIGITS})"
-    rf"|(?<![\w-])(?P<fraction>{FRACTION})(?![\w-])"
-    rf"|(?<![\w-])(?P<words>{NUMBER_WORDS}|an?(?=\s+(?:thousand|million|billion|trillion)\b))"
-    r"(?![\w-])",
+    rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))"
+    r"|\b(?=[adefhnostqw])(?<![\w-])"  # cheap guards first: most positions fail here
+    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    r"|an?(?=\s+(?:thousand|million|billion|trillion)\b)))(?![\w-])",
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""

@@ -15,13 +15,16 @@ import functools
 import re
 from collections.abc import Sequence
 
-from dataset import Category, Claim, Equivalent, load_categories
+from dataset import Category, Claim, Equivalent, Period, load_categories
 from dataset.validate import looks_like_figure
 from extractors import context
 from extractors.figures import Figure, scan
 from extractors.sentences import SentenceIndex
 
-HEDGES = r"(?:(?:about|around|roughly|some|approximately|nearly|almost|or|equivalent\s+to|the\s+equivalent\s+of|worth)\s+)*"
+HEDGES = (
+    r"(?:(?:about|around|roughly|some|approximately|nearly|almost|or|equivalent\s+to|"
+    r"the\s+equivalent\s+of|worth)\s+)*"
+)
 EQUIVALENT_GAPS = [
     re.compile(rf"\s*[(\[]\s*{HEDGES}", re.IGNORECASE),
     re.compile(r"\s*,?\s*(?:or|equivalent\s+to|the\s+equivalent\s+of)\s+"
@@ -101,7 +104,8 @@ def extract(
     sentences = SentenceIndex(text)
     source = source_id or "text"
     claims: list[Claim] = []
-    for figure in attach_equivalents(text, scan(text)):
+    per_sentence: dict[int, tuple[str | None, Period | None, str | None, list]] = {}
+    for figure in attach_equivalents(text, scan(text, sentences)):
         if not looks_like_figure(figure.written):
             continue
         s_start, s_end = sentences.around(figure.start)
@@ -113,7 +117,14 @@ def extract(
             unit = f"percent of {of}" if of else unit
         elif figure.kind in ("count", "other", "money"):
             unit = context.unit_phrase(text, figure.end)
-        entity = context.entity_near(sentence, figure.start - s_start)
+        if s_start not in per_sentence:  # sentence-level context, computed once per sentence
+            per_sentence[s_start] = (
+                context.entity_near(sentence, figure.start - s_start),
+                context.period_of(sentence, date),
+                context.attribution(sentence),
+                context.keyword_hits(key, sentence),
+            )
+        entity, period, attributed_to, hits = per_sentence[s_start]
         claims.append(
             Claim(
                 id=f"{source}-{figure.start}",
@@ -131,11 +142,11 @@ def extract(
                 change=figure.change,
                 subject=_subject(unit, entity),
                 entity=entity,
-                period=context.period_of(sentence, date),
+                period=period,
                 category="other"
                 if figure.kind == "duration"
-                else context.category_of(key, unit, sentence, figure.start - s_start),
-                attributed_to=context.attribution(sentence),
+                else context.category_of(key, unit, hits, figure.start - s_start),
+                attributed_to=attributed_to,
                 equivalents=[
                     Equivalent(value=v, currency=c, span=span) for v, c, span in figure.equivalents
                 ],

@@ -7,7 +7,8 @@ stands immediately before the figure (before its currency symbol, if any):
 
 | words | qualifier |
 | --- | --- |
-| about, around, roughly, some, approximately, nearly, almost, close to, an estimated, estimated, circa | approximate |
+| about, around, roughly, some, approximately, nearly, almost, close to, | approximate |
+| an estimated, estimated, circa | approximate |
 | more than, over, above, exceeding, in excess of, just over, well over, upwards of | more_than |
 | at least, no fewer than, no less than | at_least |
 | less than, under, fewer than, below, just under, just below | less_than |
@@ -66,6 +67,9 @@ _ALTERNATION = "|".join(
 QUALIFIER_TAIL = re.compile(rf"(?<![\w-])({_ALTERNATION})\s+$", re.IGNORECASE)
 """Matches a qualifier phrase that ends the text before a figure."""
 
+LAST_WORDS = frozenset(phrase.split()[-1] for phrase in QUALIFIER_WORDS)
+"""A qualifier ends in one of these words: a set look-up rules most figures out cheaply."""
+
 LOOKBEHIND = 40
 """How many characters before a figure can hold its qualifier (the longest phrase fits)."""
 
@@ -76,7 +80,11 @@ def qualifier_match(before: str) -> re.Match[str] | None:
     >>> qualifier_match("joined about ")[1]
     'about'
     """
-    return QUALIFIER_TAIL.search(before[-LOOKBEHIND:])
+    tail = before[-LOOKBEHIND:]
+    words = tail.split()
+    if not words or not tail[-1:].isspace() or words[-1].lower() not in LAST_WORDS:
+        return None
+    return QUALIFIER_TAIL.search(tail)
 
 
 def qualifier_before(before: str) -> str:

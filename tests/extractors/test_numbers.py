@@ -44,7 +44,10 @@ from tests.extractors.helpers import figures, only
         ("The index was -6.5% lower.", [("-6.5%", -6.5)]),
         ("Shares gained +3.1% on Monday.", [("+3.1%", 3.1)]),
         ("Exports fell by a fifth.", [("a fifth", -20)]),
-        ("Unemployment fell by 12,000 to 1.51 million.", [("12,000", -12000), ("1.51 million", 1.51e6)]),
+        (
+            "Unemployment fell by 12,000 to 1.51 million.",
+            [("12,000", -12000), ("1.51 million", 1.51e6)],
+        ),
         ("Inflation eased to 2.9 percent.", [("2.9 percent", 2.9)]),
         ("It rose from 4.1 percent to 4.6 percent.", [("4.1 percent", 4.1), ("4.6 percent", 4.6)]),
         ("The firm will cut 4,000 jobs.", [("4,000", 4000)]),

@@ -1,0 +1,110 @@
+"""Benchmark: our extractor against quantulum3 on the same texts, in one run.
+
+Prints precision, recall and F1 on the labelled dev set (and the seed
+regressions) for both tools, then characters per second: ours on a ~1 MB and a
+~10 MB text, quantulum3 on a 50 KB slice of the same text (it would need
+minutes for 1 MB), and the throughput ratio.  Matching rule: ``extractors.scoring``.
+
+Run: ``.venv/bin/python bench/extract_bench.py [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors import extract  # noqa: E402
+from extractors.scoring import Score, Scored, gold_of, score  # noqa: E402
+
+DEVSET = ROOT / "tests" / "extractors" / "devset.yaml"
+REGRESSIONS = ROOT / "tests" / "extractors" / "regressions.yaml"
+SEED = ROOT / "data" / "sources" / "china-daily-2015-12-20-wuzhen-summit.txt"
+MB = 1_000_000
+
+
+def ours(text: str) -> list[Scored]:
+    return [Scored(c.start, c.end, c.value) for c in extract(text)]
+
+
+def quantulum(text: str) -> list[Scored]:
+    """quantulum3's quantities as found (its span and value; it scales millions itself)."""
+    from quantulum3 import parser
+
+    found = []
+    for quantity in parser.parse(text):
+        start, end = quantity.span
+        found.append(Scored(start, end, float(quantity.value)))
+    return found
+
+
+def accuracy(tool, items: list[dict]) -> Score:
+    total = Score()
+    for item in items:
+        total += score(tool(item["text"]), gold_of(item["text"], item["claims"]))
+    return total
+
+
+def corpus(items: list[dict], size: int) -> str:
+    """A news-like text of about ``size`` characters: the seed and dev-set texts, repeated."""
+    block = SEED.read_text(encoding="utf-8") + "\n\n" + "\n".join(i["text"] for i in items)
+    return (block * (size // len(block) + 1))[:size]
+
+
+def throughput(tool, text: str) -> tuple[float, float]:
+    start = time.perf_counter()
+    tool(text)
+    seconds = time.perf_counter() - start
+    return seconds, len(text) / seconds
+
+
+def row(text: str, tool: str, chars: int, seconds: float, rate: float) -> str:
+    return f"{text:<22}{tool:<13}{chars:>11,}{seconds:>9.2f}{rate:>12,.0f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    args.add_argument("--quick", action="store_true", help="5 KB quantulum3 slice, no 10 MB run")
+    opts = args.parse_args(argv)
+    warnings.filterwarnings("ignore")
+    devset = yaml.safe_load(DEVSET.read_text(encoding="utf-8"))
+    regressions = yaml.safe_load(REGRESSIONS.read_text(encoding="utf-8"))
+    quantulum("warm up 5 km")  # load its models outside the timings
+
+    print(f"{'dataset':<22}{'tool':<13}{'precision':>10}{'recall':>8}{'F1':>7}")
+    f1 = {}
+    for name, items in (("devset", devset), ("seed regressions", regressions)):
+        for tool_name, tool in (("extractors", ours), ("quantulum3", quantulum)):
+            s = accuracy(tool, items)
+            f1[(name, tool_name)] = s.f1
+            print(f"{name:<22}{tool_name:<13}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}")
+
+    one_mb = corpus(devset, MB)
+    q_size = 5_000 if opts.quick else 50_000
+    print()
+    print(f"{'text':<22}{'tool':<13}{'chars':>11}{'seconds':>9}{'chars/s':>12}")
+    q_seconds, q_rate = throughput(quantulum, one_mb[:q_size])
+    print(row("slice of 1 MB text", "quantulum3", q_size, q_seconds, q_rate))
+    o_seconds, o_rate = throughput(ours, one_mb)
+    print(row("1 MB text", "extractors", len(one_mb), o_seconds, o_rate))
+    if not opts.quick:
+        ten_mb = one_mb * 10
+        t_seconds, t_rate = throughput(ours, ten_mb)
+        print(row("10 MB text", "extractors", len(ten_mb), t_seconds, t_rate))
+        print(f"\n10 MB / 1 MB time: {t_seconds / o_seconds:.1f}x (linear is 10x)")
+    print(f"throughput ratio extractors / quantulum3: {o_rate / q_rate:,.0f}x "
+          f"(quantulum3 timed on a {q_size // 1000} KB slice of the same text)")  # fmt: skip
+    dev_ours, dev_q = f1[("devset", "extractors")], f1[("devset", "quantulum3")]
+    print(f"dev-set F1: extractors {dev_ours:.3f} vs quantulum3 {dev_q:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
