@@ -72,7 +72,25 @@ def article_from_html(html: str) -> Article:
     >>> a.text.strip(), a.published
     ('Sales rose 12 percent.', datetime.date(2024, 3, 5))
     """
-    doc = trafilatura.bare_extraction(
+    doc = _extract(html)
+    if doc is None or not (doc.text or "").strip():
+        # A bare fragment ("<p>...</p>") is no tree for trafilatura until it has a body.
+        doc = _extract(f"<html><body>{html}</body></html>") or doc
+    meta = doc.as_dict() if doc is not None else {}
+    text = (meta.get("text") or "").strip()
+    return Article(
+        text=text + "\n" if text else "",
+        title=meta.get("title") or None,
+        publisher=meta.get("sitename") or None,
+        authors=_authors(meta.get("author")),
+        published=_date(meta.get("date")),
+        url=_url(meta.get("url")),
+    )
+
+
+def _extract(html: str) -> object:
+    """trafilatura's document (text and metadata), or None when it finds no tree."""
+    return trafilatura.bare_extraction(
         html,
         with_metadata=True,
         include_comments=False,
@@ -81,18 +99,6 @@ def article_from_html(html: str) -> Article:
         include_links=False,
         favor_recall=True,
         config=_CONFIG,
-    )
-    meta = doc.as_dict() if doc is not None else {}
-    text = (meta.get("text") or "").strip()
-    if doc is None:
-        meta = trafilatura.extract_metadata(html).as_dict()
-    return Article(
-        text=text + "\n" if text else "",
-        title=meta.get("title") or None,
-        publisher=meta.get("sitename") or None,
-        authors=_authors(meta.get("author")),
-        published=_date(meta.get("date")),
-        url=_url(meta.get("url")),
     )
 
 
