@@ -210,6 +210,12 @@ def is_date_or_time(text: str, start: int, end: int, value: float) -> bool:
     return value <= 24 and CLOCK_AFTER.match(text, end) is not None
 
 
+GLUED_UNIT = re.compile(
+    r"(?:C|F|km|kg|mm|cm|ha|GW|MW|kW|GWh|MWh|kWh|TWh|mph|kph|km/h|bn|mn|tn|k|pc|pp|bps)(?![A-Za-z])"
+)
+"""Unit symbols written without a space: "1.45C", "30km"; these are measures, not names."""
+
+
 def has_attached_letters(text: str, start: int, end: int) -> bool:
     """Letters glued to the digits make a name or an ordinal: 4G, 13th, G20, COVID-19.
 
@@ -218,6 +224,8 @@ def has_attached_letters(text: str, start: int, end: int) -> bool:
     >>> has_attached_letters("COVID-19 cases", 6, 8)
     True
     >>> has_attached_letters("rose 7 percent", 5, 6)
+    False
+    >>> has_attached_letters("1.45C above", 0, 4)
     False
     """
     before = text[start - 1] if start > 0 else " "
@@ -228,6 +236,8 @@ def has_attached_letters(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if after == "'" and end + 1 < len(text) and text[end + 1] == "s":
         return True  # the 1990's
+    if after.isalpha() and GLUED_UNIT.match(text, end):
+        return False
     return after.isalpha() or after == "_"
 
 

@@ -147,6 +147,9 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         part.unit, part.kind = dur[1].lower(), "duration"
     if part.currency is not None:
         part.kind = "money"
+    elif part.kind is None and (glued := exclusions.GLUED_UNIT.match(text, part.end)):
+        if text[part.end : part.end + 1].isalpha() and not part.scaled:
+            part.kind, part.unit = "other", glued[0]  # "1.45C": the unit stays out of the span
     return part
 
 
@@ -380,7 +383,7 @@ def _finish(text: str, part: Part) -> Figure:
     noun = CHANGE_AFTER.match(text, part.end) if kind == "percent" else None
     if not direction and noun and ARTICLE_BEFORE.search(before):
         direction = -1 if noun[1] else 1  # "a 9% drop"
-    if direction < 0 and kind != "percent" and LOST_BEFORE.search(before):
+    if direction < 0 and kind == "count" and LOST_BEFORE.search(before):
         return figure  # "lost 4,000 jobs" counts job losses
     if direction:
         figure.value, figure.change = direction * abs(figure.value), True
@@ -388,6 +391,7 @@ def _finish(text: str, part: Part) -> Figure:
 
 
 ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[ \u00a0]+$")
+CROSSING = frozenset({"above", "below", "over", "under"})
 LOST_BEFORE = re.compile(r"(?<!\w)lost[ \u00a0]+$", re.IGNORECASE)
 
 
@@ -396,9 +400,13 @@ def _direction(before: str) -> int:
 
     >>> _direction("net profit fell more than "), _direction("cut its rate by "), _direction("to ")
     (-1, -1, 0)
+    >>> _direction("Bitcoin rose above ")
+    0
     """
     head = before
     if (qual := qualifier_match(before)) is not None:
+        if qual[1].lower() in CROSSING:
+            return 0  # "rose above $70,000": a level crossed, not the size of a change
         head = before[: len(before) - len(qual[0])]
     if verb := CHANGE_BEFORE.search(head[-25:]):
         return -1 if verb[1] else 1

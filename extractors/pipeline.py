@@ -116,7 +116,7 @@ def extract(
             of = context.of_phrase(text, figure.end)
             unit = f"percent of {of}" if of else unit
         elif figure.kind in ("count", "other", "money"):
-            unit = context.unit_phrase(text, figure.end)
+            unit = unit or context.unit_phrase(text, figure.end)
         if s_start not in per_sentence:  # sentence-level context, computed once per sentence
             per_sentence[s_start] = (
                 context.entity_near(sentence, figure.start - s_start),
