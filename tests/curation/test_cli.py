@@ -1,0 +1,118 @@
+"""The command-line flow, end to end, on the smartphone report (another domain than the seed)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from dataset import load_models
+from tests.conftest import ROOT
+from tests.curation.helpers import PHONES, TABLETS
+
+ADD = [
+    PHONES,
+    "--title", "Smartphone shipments rebound as prices climb",
+    "--published", "2025-01-20",
+    "--publisher", "Tech Ledger",
+    "--authors", "Ann Lee; Bo Chen",
+    "--url", "https://tech-ledger.example/phones-2024",
+]  # fmt: skip
+PHONES_ID = "tech-ledger-2025-01-20-smartphone-shipments-rebound-as-prices-climb"
+
+
+def run(data: Path, *args: object) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, "NEWS_STATS_DATA": str(data)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.slow
+def test_add_review_approve_reject_export(data_copy: Path, tmp_path: Path) -> None:
+    added = run(data_copy, "extractors", "add", *ADD)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == PHONES_ID
+    assert (data_copy / "sources" / f"{PHONES_ID}.txt").read_bytes() == PHONES.read_bytes()
+
+    again = run(data_copy, "extractors", "add", *ADD)
+    assert again.returncode == 1
+    assert f"already in the dataset as '{PHONES_ID}'" in again.stderr
+
+    review = run(data_copy, "dataset", "review", PHONES_ID)
+    assert review.returncode == 0, review.stderr
+    rows = [line.split("\t") for line in review.stdout.splitlines()]
+    text = PHONES.read_text(encoding="utf-8")
+    assert len(rows) >= 8
+    assert all(status == "candidate" for _, status, _, _ in rows)
+    assert all(figure in quote and figure in text for _, _, figure, quote in rows)
+    figures = {figure: ident for ident, _, figure, _ in rows}
+    # Several currencies and percentages: pick by what is written, not by position.
+    money = [f for f in figures if any(w in f for w in ("rupees", "euros", "yuan"))]
+    percents = [f for f in figures if f.endswith("percent")]
+    assert money and len(percents) >= 2, figures
+    approve = [figures[money[0]], figures[percents[0]]]
+    reject = [figures[percents[1]]]
+
+    assert run(data_copy, "dataset", "approve", *approve).returncode == 0
+    assert run(data_copy, "dataset", "reject", *reject).returncode == 0
+    unknown = run(data_copy, "dataset", "approve", f"{PHONES_ID}-999999")
+    assert unknown.returncode == 1 and "no claim" in unknown.stderr
+    escape = run(data_copy, "dataset", "review", "../../etc")
+    assert escape.returncode == 2 and "not a slug" in escape.stderr
+
+    assert run(data_copy, "dataset", "validate").returncode == 0
+    models, _ = load_models(data_copy)
+    status = {c.id: c.status for c in models.claims[PHONES_ID]}
+    assert [status[i] for i in approve + reject] == ["approved", "approved", "rejected"]
+
+    out = tmp_path / "package"
+    exported = run(data_copy, "dataset", "export", "--format", "datapackage", out)
+    assert exported.returncode == 0, exported.stderr
+    assert frictionless.validate(out / "datapackage.json").valid
+    with (out / "claims.csv").open(encoding="utf-8") as handle:
+        ids = {row["id"] for row in csv.DictReader(handle)}
+    assert set(approve) <= ids and not set(reject) & ids
+    descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
+    assert any("Tech Ledger" in s["title"] for s in descriptor["sources"])
+
+
+@pytest.mark.slow
+def test_add_html_takes_title_date_and_publisher_from_the_page(data_copy: Path) -> None:
+    added = run(data_copy, "extractors", "add", TABLETS)
+    assert added.returncode == 0, added.stderr
+    ident = added.stdout.strip()
+    assert ident == "gadget-ledger-2025-02-10-tablet-sales-hold-steady"
+    models, problems = load_models(data_copy)
+    assert problems == []
+    assert models.sources[ident].authors == ["Mira Okafor"]
+    assert "<" not in models.texts[ident].replace("<b>Not bold</b>", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["missing.txt", "--title", "t", "--published", "2025-01-01", "--publisher", "p"],
+         "missing.txt"),
+        ([PHONES, "--published", "2025-01-01"], "give --title, --publisher"),
+        ([PHONES, "--title", "t", "--published", "2025-01-01", "--publisher", "p",
+          "--url", "javascript:alert(1)"], "url"),
+    ],
+)  # fmt: skip
+def test_add_refuses_with_a_reason(data_copy: Path, args, says) -> None:
+    result = run(data_copy, "extractors", "add", *args)
+    assert result.returncode == 1
+    assert says in result.stderr
+    assert sorted(p.name for p in (data_copy / "sources").iterdir()) == sorted(
+        p.name for p in (ROOT / "data" / "sources").iterdir()
+    )
