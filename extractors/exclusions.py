@@ -160,9 +160,10 @@ PERIOD_BEFORE = re.compile(
 )
 PERIOD_AFTER = re.compile(
     rf"[ \u00a0]+(?:from[ \u00a0]+now|hence|to[ \u00a0]+(?:the[ \u00a0]+end[ \u00a0]+of[ \u00a0]+)?"
-    rf"(?:{MONTHS}|\d{{4}})|ending|ended|through|to[ \u00a0]+come)\b",
+    rf"(?:{MONTHS}|\d{{4}})|ending|ended|through|to[ \u00a0]+come|old)\b",
 )
-"""Durations that name a reference period rather than measure elapsed time."""
+"""Durations that name a reference period rather than measure elapsed time ("87 years old"
+is an age: ages are left out, too ambiguous to label)."""
 
 
 PHONE_BEFORE = re.compile(

@@ -147,9 +147,13 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         part.unit, part.kind = dur[1].lower(), "duration"
     if part.currency is not None:
         part.kind = "money"
-    elif part.kind is None and (glued := exclusions.GLUED_UNIT.match(text, part.end)):
-        if text[part.end : part.end + 1].isalpha() and not part.scaled:
-            part.kind, part.unit = "other", glued[0]  # "1.45C": the unit stays out of the span
+    elif (
+        part.kind is None
+        and not part.scaled
+        and text[part.end : part.end + 1].isalpha()
+        and (glued := exclusions.GLUED_UNIT.match(text, part.end))
+    ):
+        part.kind, part.unit = "other", glued[0]  # "1.45C": the unit stays out of the span
     return part
 
 

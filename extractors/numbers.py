@@ -72,7 +72,7 @@ AMBIGUOUS_SCALES = frozenset({"m", "b"})
 DIGITS = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
 SKIP = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
-    r"|\d{1,2}:\d{2}(?::\d{2})?"  # clock times
+    r"|\d+:\d+(?::\d+)?"  # clock times, ratios, scores
     r"|\+\d{1,3}[ -]?(?:\(\d+\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,3}"  # international phones
     r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}"  # North American phones
     r"|0\d{2,4}[ -]\d{3}[ -]?\d{3,4}(?!\d)"  # national phones: 0800 555 111
@@ -102,6 +102,11 @@ SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 """A scale right after a number: " million", "bn", "k"."""
+
+COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:people|[a-z]+[^s\W]s)\b(?<!metres)(?<!hurdles)")
+"""A plural noun after "1m": the m is million ("1m people", "5m users")."""
+MODIFIED_BEFORE = re.compile(r"(?<![\w-])(?:a|the|an)[ \u00a0]+\d+$", re.IGNORECASE)
+"""A determiner right before ("a 100m sprint"): the figure names a distance."""
 
 HALF_A_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
@@ -146,12 +151,22 @@ def parse_fraction(written: str) -> float:
     return numerator / DENOMINATORS[parts[-1]]
 
 
+def _names_distance(text: str, pos: int, match: re.Match[str]) -> bool:
+    """Whether an unscaled "100m" reads as metres: no plural noun after, or "a"/"the" before."""
+    counted = COUNTED_AFTER.match(text, match.end())
+    return counted is None or MODIFIED_BEFORE.search(text, max(0, pos - 12), pos) is not None
+
+
 def scale_at(text: str, pos: int, currency: bool) -> tuple[int, float] | None:
     """(end, factor) of a scale word or abbreviation starting at ``pos``.
 
     >>> scale_at("670 million users", 3, False)
     (11, 1000000.0)
     >>> scale_at("a 100m sprint", 5, False) is None
+    True
+    >>> scale_at("Over 1m people", 6, False)
+    (7, 1000000.0)
+    >>> scale_at("the 400m hurdles", 7, False) is None
     True
     >>> scale_at("13.1m users", 4, False)
     (5, 1000000.0)
@@ -162,6 +177,7 @@ def scale_at(text: str, pos: int, currency: bool) -> tuple[int, float] | None:
     if match is None:
         return None
     word = (match[1] or match[2] or match[3]).lower()
-    if word in AMBIGUOUS_SCALES and not currency and "." not in text[max(0, pos - 4) : pos]:
-        return None  # "13.1m subscribers" is millions, "a 100m sprint" metres
+    ambiguous = word in AMBIGUOUS_SCALES and not currency
+    if ambiguous and "." not in text[max(0, pos - 4) : pos] and _names_distance(text, pos, match):
+        return None  # "13.1m subscribers", "1m people" are millions; "a 100m sprint" metres
     return match.end(), SCALES[word]
