@@ -136,7 +136,9 @@ def bar_labels(claims: pd.DataFrame) -> list[str]:
     return labels
 
 
-def _figure(traces: list[dict], layout: dict, title: str, subtitle: str, source: str) -> go.Figure:
+def framed_figure(
+    traces: list[dict], layout: dict, title: str, subtitle: str, source: str
+) -> go.Figure:
     """A figure with the template, title, subtitle and source line every chart carries."""
     layout = {
         "template": _TEMPLATE_SPEC,
@@ -228,7 +230,7 @@ def bar_chart(
         "yaxis": {"categoryorder": "array", "categoryarray": order[::-1], "automargin": True},
         "xaxis": {"title": {"text": escape(unit)}, "type": "log" if log else "linear"},
     }
-    return _figure(traces, layout, title, subtitle, source)
+    return framed_figure(traces, layout, title, subtitle, source)
 
 
 def category_counts_chart(
@@ -254,6 +256,6 @@ def category_counts_chart(
     }
     source = source_line(attributions.get(s, s) for s in claims["source"].unique())
     layout = {"height": 420, "yaxis": {"title": {"text": "figures (claims)"}}}
-    return _figure(
+    return framed_figure(
         [trace], layout, "Figures per category", f"{len(claims):,} figures (claims)", source
     )

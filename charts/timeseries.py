@@ -14,6 +14,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from charts.figures import escape, framed_figure, source_line
+
 KEY: tuple[str, ...] = ("subject", "entity", "unit", "currency")
 """Columns that make figures the same metric; unit and currency keep one unit a line."""
 
@@ -41,8 +43,8 @@ def series_rows(claims: pd.DataFrame, min_sources: int = 2) -> pd.DataFrame:
         f"{subject} ({entity})" if entity and entity not in subject else subject
         for subject, entity in zip(keys["subject"], keys["entity"], strict=True)
     ]
-    group = keys.apply(tuple, axis=1)
-    sources = frame.groupby(group.values)["source"].transform("nunique")
+    # group on the key columns themselves: a tuple per row costs ~0.1 s at 20,000 rows
+    sources = frame.groupby([keys[k] for k in KEY], sort=False)["source"].transform("nunique")
     frame = frame[(sources >= min_sources).values]
     return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
 
@@ -66,24 +68,33 @@ def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Fi
     >>> [list(t.x) for t in fig.data], fig.data[0].customdata[1][0]
     ([['2012-06', '2015-12-20']], 'China Daily, 2015-12-20')
     """
-    fig = go.Figure()
+    traces = []
     for name, part in rows.groupby("series", sort=True):
         credit = [html.escape(attributions.get(s, s)) for s in part["source"]]
-        fig.add_trace(
-            go.Scatter(
-                x=list(part["date"]),
-                y=list(part["value"]),
-                mode="lines+markers",
-                name=html.escape(str(name)),
-                customdata=[[c, s] for c, s in zip(credit, part["source"], strict=True)],
-                hovertemplate=HOVER,
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": list(part["date"]),
+                "y": [float(v) for v in part["value"]],
+                "mode": "lines+markers",
+                "name": html.escape(str(name)),
+                "customdata": [[c, s] for c, s in zip(credit, part["source"], strict=True)],
+                "hovertemplate": HOVER,
+            }
         )
-    fig.update_layout(
-        title="The same figure reported by several sources, over time",
-        xaxis_title="Date of the figure",
-        yaxis_title=", ".join(sorted({str(u) for u in rows.get("unit", []) if pd.notna(u)})),
-        legend_title="Metric",
-        hovermode="closest",
+    unit = ", ".join(sorted({str(u) for u in rows.get("unit", []) if pd.notna(u)}))
+    layout = {
+        "height": 460,
+        "xaxis": {"title": {"text": "Date of the figure"}},
+        "yaxis": {"title": {"text": escape(unit)}},
+        "legend": {"title": {"text": "Metric"}},
+        "hovermode": "closest",
+    }
+    # the explicit template, title, unit and source line of every chart (charts.figures)
+    return framed_figure(
+        traces,
+        layout,
+        "The same figure reported by several sources, over time",
+        unit,
+        source_line(attributions.get(s, s) for s in rows["source"].unique()),
     )
-    return fig

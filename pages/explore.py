@@ -70,11 +70,9 @@ common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="ex
 over_time = series_rows(rows)
 if len(over_time):
     st.subheader("Reported by several sources, over time")
-    st.plotly_chart(
-        timeseries_figure(over_time, data.attributions),
-        key="explore-timeseries",
-        config=common.PLOTLY_CONFIG,
-    )
+    over_time_fig = timeseries_figure(over_time, data.attributions)
+    st.plotly_chart(over_time_fig, key="explore-timeseries", config=common.PLOTLY_CONFIG)
+    common.chart_downloads(over_time_fig, "figures-over-time", key="explore-timeseries")
     st.dataframe(
         pd.DataFrame(
             {
