@@ -1,0 +1,65 @@
+"""In real headless Chromium: upload an HTML article, extract, save its claims.
+
+Uses the dashboard's browser fixtures (tests/conftest.py): the system
+Chromium, skipped with a reason without it, mandatory with
+DASHBOARD_REQUIRE_BROWSER=1.  The uploaded page carries a script and an
+``onerror`` image: neither may run or reach the page as markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dataset import load_models
+from tests.conftest import ARTIFACTS
+from tests.curation.helpers import TABLETS
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TIMEOUT = 90_000
+SOURCE_ID = "gadget-ledger-2025-02-10-tablet-sales-hold-steady"
+
+
+def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_copy: Path):
+    page = browser_page
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(dashboard_server, timeout=TIMEOUT)  # "/" first: see tests/conftest.py
+    page.wait_for_selector("h1", timeout=TIMEOUT)
+    page.goto(f"{dashboard_server}/add", timeout=TIMEOUT)
+    page.get_by_role("tab", name="Upload a file").click()
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(TABLETS))
+
+    title = page.get_by_label("Title")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input')]"
+        ".some(i => i.value === 'Tablet sales hold steady')",
+        timeout=TIMEOUT,
+    )
+    assert title.input_value() == "Tablet sales hold steady"
+    assert page.get_by_label("Publisher").input_value() == "Gadget Ledger"
+
+    page.get_by_role("button", name="Extract").click()
+    page.get_by_text("candidate figure(s)").wait_for(timeout=TIMEOUT)
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=TIMEOUT)
+    marks = page.locator("mark")
+    marks.first.wait_for(timeout=TIMEOUT)
+    assert "147 million" in marks.all_inner_texts()
+
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text(f"Saved as {SOURCE_ID}").wait_for(timeout=TIMEOUT)
+
+    models, problems = load_models(data_copy)
+    assert problems == []
+    assert models.sources[SOURCE_ID].authors == ["Mira Okafor"]
+    assert len(models.claims[SOURCE_ID]) >= 4
+    assert "147 million" in models.texts[SOURCE_ID]
+    # Nothing from the upload ran or became markup.
+    assert dialogs == []
+    assert page.title() != "executed"
+    assert page.locator("img[src='x']").count() == 0
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "add-article.png"), full_page=True)
