@@ -44,7 +44,11 @@ def test_mixtures_of_numbers_words_symbols(text: str) -> None:
 
 
 def test_time_is_linear() -> None:
-    """Ten times the text takes about ten times as long (no backtracking blow-up)."""
+    """Ten times the text takes about ten times as long (no backtracking blow-up).
+
+    CPU time, not wall time: the machine is shared. The bound is loose (25x for 10x
+    input) because one run is short; catastrophic backtracking would be far beyond it.
+    """
     unit = (
         "China has 670 million Internet users, about one-fourth of the total, and more than "
         "4.13 million websites; retailers made 2.95 trillion yuan ($455 billion) in 2015. "
@@ -53,9 +57,9 @@ def test_time_is_linear() -> None:
 
     def seconds(n: int) -> float:
         text = unit * n
-        start = time.perf_counter()
+        start = time.process_time()
         extract(text)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     small, large = seconds(200), seconds(2000)
     assert large < 25 * max(small, 1e-3), (small, large)
