@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections.abc import Sequence
 
@@ -74,6 +75,13 @@ def attach_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
     return kept
 
 
+def _finite(figure: Figure) -> bool:
+    """Whether every number of the figure is a finite float (the schema rejects inf)."""
+    numbers = [figure.value, figure.low or 0.0, figure.high or 0.0]
+    numbers += [value for value, _, _ in figure.equivalents]
+    return all(math.isfinite(n) for n in numbers)
+
+
 def _published(published: dt.date | str | None) -> dt.date | None:
     if published is None or isinstance(published, dt.date):
         return published
@@ -106,8 +114,8 @@ def extract(
     claims: list[Claim] = []
     per_sentence: dict[int, tuple[str | None, Period | None, str | None, list]] = {}
     for figure in attach_equivalents(text, scan(text, sentences)):
-        if not looks_like_figure(figure.written):
-            continue
+        if not looks_like_figure(figure.written) or not _finite(figure):
+            continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
         s_start, s_end = sentences.around(figure.start)
         s_start, s_end = min(s_start, figure.start), max(s_end, figure.end)
         sentence = text[s_start:s_end]

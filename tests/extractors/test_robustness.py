@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,16 @@ def test_arbitrary_unicode(text: str) -> None:
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mixtures)
 def test_mixtures_of_numbers_words_symbols(text: str) -> None:
+    check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9" * 400, "9" * 400 + " trillion", "1" + ",000" * 120, "$" + "9" * 310 + "bn",
+     "." + "5" * 500 + "%", "between 1 and " + "9" * 400, "£1bn (" + "9" * 400 + " euros)",
+     "", " ", "\x00\ud7ff\uffff", "1" * 100_000],
+)  # fmt: skip
+def test_extreme_inputs(text: str) -> None:
     check(text)
 
 
