@@ -77,12 +77,16 @@ category_ids = [c.id for c in categories]
 if extract_clicked:
     found = extract(text, source_id="new", published=published, categories=categories)
     st.session_state[STATE] = (text, found)
+    st.session_state.pop("add-editor", None)  # edits of an earlier extraction do not apply
 
 if STATE not in st.session_state:
     st.info("Fill in the article and press Extract to see its candidate figures.")
     st.stop()
-text, claims = st.session_state[STATE]
+extracted, claims = st.session_state[STATE]
 claims: list[Claim]
+if text and extracted != text:
+    st.warning("The article text changed since Extract: press Extract again to use it.")
+text = extracted
 st.subheader(f"{len(claims)} candidate figure(s)")
 st.caption(
     "Set Status to approved or rejected, correct any field, then Save. "
