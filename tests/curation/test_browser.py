@@ -20,6 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TIMEOUT = 90_000
 SOURCE_ID = "gadget-ledger-2025-02-10-tablet-sales-hold-steady"
+STATUS_X, FIRST_ROW_Y = 230, 52
+"""Pixels from the grid's top left to the first row's Status cell (1400 px wide window)."""
 
 
 def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_copy: Path):
@@ -48,13 +50,26 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     marks.first.wait_for(timeout=TIMEOUT)
     assert "147 million" in marks.all_inner_texts()
 
+    # Approve the first candidate in the grid (a canvas: cells are reached by position;
+    # Status is the third column, after Id and Figure as written, of this fixed sample).
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + STATUS_X, box["y"] + FIRST_ROW_Y)
+    page.keyboard.type("approved")
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(1000)
+
     page.get_by_role("button", name="Save").click()
-    page.get_by_text(f"Saved as {SOURCE_ID}").wait_for(timeout=TIMEOUT)
+    page.get_by_text(f"Saved as {SOURCE_ID}: 1 approved").wait_for(timeout=TIMEOUT)
 
     models, problems = load_models(data_copy)
     assert problems == []
     assert models.sources[SOURCE_ID].authors == ["Mira Okafor"]
     assert len(models.claims[SOURCE_ID]) >= 4
+    assert [c.status for c in models.claims[SOURCE_ID]].count("approved") == 1
+    assert models.claims[SOURCE_ID][0].status == "approved"
     assert "147 million" in models.texts[SOURCE_ID]
     # Nothing from the upload ran or became markup.
     assert dialogs == []
