@@ -23,10 +23,14 @@ HOVER = "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}<extra>%{fullData.name}</
 """Plotly reads a few tags in hover text, so names and sources are HTML-escaped first."""
 
 
-def series_rows(claims: pd.DataFrame, min_sources: int = 2) -> pd.DataFrame:
+def series_rows(
+    claims: pd.DataFrame, min_sources: int = 2, max_series: int | None = None
+) -> pd.DataFrame:
     """The claims of every metric reported by at least ``min_sources`` sources, by date.
 
     Adds ``series`` (the metric's label).  Claims without subject or date are left out.
+    With ``max_series``, only the metrics with the most sources are kept (a chart of
+    hundreds of lines reads as nothing and takes most of a rerun).
 
     >>> rows = pd.DataFrame({"subject": ["Users", "Users", "GDP"], "entity": ["China"] * 3,
     ...     "unit": ["users", "users", None], "currency": [None, None, "CNY"],
@@ -46,6 +50,14 @@ def series_rows(claims: pd.DataFrame, min_sources: int = 2) -> pd.DataFrame:
     # group on the key columns themselves: a tuple per row costs ~0.1 s at 20,000 rows
     sources = frame.groupby([keys[k] for k in KEY], sort=False)["source"].transform("nunique")
     frame = frame[(sources >= min_sources).values]
+    if max_series is not None and len(frame):
+        sources = sources[(sources >= min_sources).values]
+        ranked = (
+            pd.DataFrame({"series": frame["series"].to_numpy(), "n": sources.to_numpy()})
+            .drop_duplicates("series")
+            .sort_values(["n", "series"], ascending=[False, True], kind="stable")
+        )
+        frame = frame[frame["series"].isin(ranked["series"].head(max_series))]
     return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
 
 

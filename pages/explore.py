@@ -10,6 +10,7 @@ from charts.timeseries import series_rows, source_link, timeseries_figure
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
+SERIES_SHOWN = 8  # metrics with the most sources drawn over time
 
 AS_STATED = "as stated"
 
@@ -67,7 +68,7 @@ if len(left_out):
 common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="explore")
 
 # The same metric from several sources (same subject and entity), as a line over time.
-over_time = series_rows(rows)
+over_time = series_rows(rows, max_series=SERIES_SHOWN)
 if len(over_time):
     st.subheader("Reported by several sources, over time")
     over_time_fig = timeseries_figure(over_time, data.attributions)

@@ -50,3 +50,17 @@ def test_timeseries_figure_is_framed() -> None:
     assert source.startswith("Sources: ") and "China Daily, 2015-12-20" in source
     assert "<b>" not in source
     assert [list(t.y) for t in fig.data] == [[538e6, 670e6]]
+
+
+def test_max_series_keeps_the_metrics_with_most_sources() -> None:
+    rows = frame(
+        [
+            ("A", "X", "a", "2015", 1.0),
+            ("A", "X", "b", "2016", 2.0),
+            ("A", "X", "c", "2017", 3.0),
+            ("B", "X", "a", "2015", 1.0),
+            ("B", "X", "b", "2016", 2.0),
+        ]
+    )
+    assert set(series_rows(rows, max_series=1)["series"]) == {"A (X)"}
+    assert set(series_rows(rows)["series"]) == {"A (X)", "B (X)"}
