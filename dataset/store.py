@@ -262,7 +262,7 @@ def set_status(
     if status not in STATUSES:
         return [], [Problem("(command)", 1, "status", f"expected one of {', '.join(STATUSES)}")]
     wanted = list(dict.fromkeys(claim_ids))
-    changed: list[str] = []
+    changed: set[str] = set()
     problems: list[Problem] = []
     by_source, missing = locate_claims(root, wanted)
     problems += [Problem("(command)", 1, "id", f"no claim {i!r} in the dataset") for i in missing]
@@ -282,8 +282,8 @@ def set_status(
             found = [not_written(_display(path, root), err)]
         problems += found
         if not found:
-            changed += [i for i in wanted if i in ids]
-    return changed, problems
+            changed |= ids
+    return [i for i in wanted if i in changed], problems
 
 
 def save_checked_locked(
@@ -306,17 +306,21 @@ def save_checked_locked(
 def locate_claims(
     root: Path | str, claim_ids: Sequence[str]
 ) -> tuple[dict[str, set[str]], list[str]]:
-    """Source id -> the given claim ids it holds; and the ids found nowhere."""
-    folder = Path(root) / CLAIMS_DIR
+    """Source id -> the given claim ids it holds; and the ids found nowhere.
+
+    Claim ids normally start with their source's id, so that file is read
+    first; ids not found there are looked for in every other claims file.
+    """
+    stems = [p.stem for p in sorted((Path(root) / CLAIMS_DIR).glob("*.yaml"))]
     left = set(claim_ids)
     found: dict[str, set[str]] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        candidates = {i for i in left if i.startswith(path.stem + "-")}
-        if not candidates:
-            continue
-        ids = {c.id for c in read_claims(root, path.stem).claims} & candidates
+    by_prefix = sorted(stems, key=lambda s: not any(i.startswith(s + "-") for i in left))
+    for stem in by_prefix:
+        if not left:
+            break
+        ids = {c.id for c in read_claims(root, stem).claims} & left
         if ids:
-            found[path.stem] = ids
+            found[stem] = ids
             left -= ids
     return found, [i for i in claim_ids if i in left]
 

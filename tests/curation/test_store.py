@@ -250,3 +250,20 @@ def test_a_writer_killed_mid_save_leaves_the_old_file_and_frees_the_lock(data_co
     assert load_models(data_copy)[1] == []
     # The lock died with the process: the next save goes through.
     assert set_status(data_copy, [SEED_USERS], "rejected") == ([SEED_USERS], [])
+
+
+def test_set_status_finds_a_claim_whose_id_does_not_start_with_its_source(data_copy) -> None:
+    import datetime as dt
+
+    from dataset.schema import Claim, Source
+
+    text = "Tablet shipments rose 9 percent.\n"
+    source = Source(id="gl-2025", title="T", publisher="GL", published=dt.date(2025, 2, 10))
+    odd = Claim(id="tablet-growth", source="gl-2025", quote=text.strip(), span=(22, 31),
+                value=9.0, kind="percent", unit="percent")  # fmt: skip
+    assert add_source(data_copy, source, text, [odd]) == ("gl-2025", [])
+    assert set_status(data_copy, ["tablet-growth", SEED_USERS], "approved") == (
+        ["tablet-growth", SEED_USERS],
+        [],
+    )
+    assert read_claims(data_copy, "gl-2025").claims[0].status == "approved"
