@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from dataset import load_models
+from dataset import checked_slug, load_models
 from dataset.store import (
     add_source,
     claims_path,
@@ -267,3 +269,13 @@ def test_set_status_finds_a_claim_whose_id_does_not_start_with_its_source(data_c
         [],
     )
     assert read_claims(data_copy, "gl-2025").claims[0].status == "approved"
+
+
+@given(publisher=st.text(max_size=200), title=st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_any_publisher_and_title_give_a_slug_inside_the_data_root(publisher, title) -> None:
+    import datetime as dt
+
+    ident = source_id_for(publisher, dt.date(2025, 1, 20), title)
+    assert checked_slug(ident) == ident
+    assert inside("/data", "sources", ident, ".yaml").parent.as_posix() == "/data/sources"
