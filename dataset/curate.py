@@ -164,6 +164,31 @@ def counts(claims: Sequence[Claim]) -> dict[str, int]:
     return found
 
 
+def table_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many rows of an edited table have each status: what Save would write.
+
+    >>> table_counts(pd.DataFrame({"status": ["approved", "candidate", "approved"]}))
+    {'candidate': 1, 'approved': 2, 'rejected': 0}
+    """
+    found = {"candidate": 0, "approved": 0, "rejected": 0}
+    for status in table["status"]:
+        if status in found:
+            found[status] += 1
+    return found
+
+
+def tally_line(found: dict[str, int]) -> str:
+    """``{'candidate': 1, 'approved': 2, 'rejected': 0}`` as words for the pages.
+
+    >>> tally_line({"candidate": 1, "approved": 2, "rejected": 0})
+    '2 approved, 0 rejected, 1 candidate(s)'
+    """
+    return (
+        f"{found['approved']} approved, {found['rejected']} rejected, "
+        f"{found['candidate']} candidate(s)"
+    )
+
+
 def marked_quote(claim: Claim, text: str) -> str:
     """The claim's quote as HTML-escaped text with its figure in ``<mark>``: safe to render.
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from dataset.curate import COLUMNS, EDITABLE, editor_frame, marked_quote
+from dataset.curate import COLUMNS, EDITABLE, editor_frame, marked_quote, table_counts, tally_line
 from dataset.problems import Problem
 from dataset.schema import QUALIFIERS, STATUSES, Claim
 
@@ -40,7 +40,7 @@ def claims_editor(
         "currency": st.column_config.TextColumn("Currency"),
         "quote": st.column_config.TextColumn("Quote", width="large"),
     }
-    return st.data_editor(
+    edited = st.data_editor(
         editor_frame(claims, text),
         column_config=config,
         disabled=[c for c in COLUMNS if c not in EDITABLE],
@@ -48,6 +48,8 @@ def claims_editor(
         num_rows="fixed",
         key=key,
     )
+    st.caption(f"As edited, Save writes: {tally_line(table_counts(edited))}.")
+    return edited
 
 
 def quotes(claims: Sequence[Claim], text: str) -> None:
