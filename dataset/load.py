@@ -7,7 +7,7 @@ problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -19,7 +19,7 @@ from dataset.frames import categories_frame, claims_frame, sources_frame
 from dataset.problems import Problem
 from dataset.schema import Category, Claim, Source
 from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import Parsed, read_yaml
+from dataset.yamlio import Parsed, display_name, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -169,33 +169,143 @@ def _read_text(path: Path) -> tuple[str | None, str]:
         return None, f"its text {path.name} is not UTF-8 (byte {err.start})"
 
 
+@dataclass(frozen=True)
+class _CleanFile:
+    """A claims file that parsed and validated without a problem: a reload may reuse it.
+
+    Only per-file results are kept; the checks across files run on every load,
+    because another file (a source, the categories) may have changed.  Claims
+    are kept as tuples of their validated field values (a pydantic model costs
+    about 3.4 KB, the tuple a tenth of that) and rebuilt without validating again.
+    """
+
+    stamp: tuple[int, int, int]
+    claims: tuple[tuple[object, ...], ...]
+    fields_set: tuple[frozenset[str], ...]
+    lines: tuple[int, ...]
+
+    @classmethod
+    def of(cls, stamp: tuple[int, int, int], claims: Sequence[Claim], lines: tuple[int, ...]):
+        return cls(
+            stamp,
+            tuple(tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in claims),
+            tuple(_FIELDS_SETS.setdefault(s, s) for s in map(frozenset, _fields_sets(claims))),
+            lines,
+        )
+
+    def models(self) -> list[Claim]:
+        """The claims again, equal to the ones validated (values checked then, not now)."""
+        return [
+            Claim.model_construct(
+                _fields_set=set(fields), **dict(zip(CLAIM_FIELDS, values, strict=True))
+            )
+            for values, fields in zip(self.claims, self.fields_set, strict=True)
+        ]
+
+
+CLAIM_FIELDS: tuple[str, ...] = tuple(Claim.model_fields)
+_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+"""One shared frozenset per distinct set of given fields (most claims give the same)."""
+
+
+def _fields_sets(claims: Sequence[Claim]) -> Iterator[set[str]]:
+    return (c.model_fields_set for c in claims)
+
+
+_CLEAN: dict[Path, _CleanFile] = {}
+"""Claims file -> what it held when clean.  Lists inside reused claims (equivalents)
+are shared between loads: nothing may modify a loaded claim in place (make a copy
+with ``model_copy(update=...)``)."""
+CLEAN_LIMIT = 20_000
+"""Files remembered at most; beyond, the memory is dropped and files are read again."""
+
+
+class _Reread:
+    """`Parsed`'s ``file`` and ``line`` for a file reused from `_CLEAN`.
+
+    A cross-file problem (an unknown category, say) in a reused file needs the
+    line of one field: only then is the file parsed again, for its node tree.
+    """
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.path, self.root = path, root
+        self.file = display_name(path, root)
+        self._parsed: Parsed | None = None
+
+    def line(self, at: tuple[str | int, ...] = ()) -> int:
+        if self._parsed is None:
+            self._parsed = read_yaml(self.path, self.root)[0] or Parsed(self.file, None, None)
+        return self._parsed.line(at)
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """(mtime, size, inode): a save (`os.replace`) always gives a new inode."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size, info.st_ino
+
+
 def _load_claims(root: Path, models: Models) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / CLAIMS_DIR).glob("*.yaml")):
+        stamp = _stamp(path)  # before reading: a change after it is seen next time
+        clean = _CLEAN.get(path.resolve())
+        if clean is not None and clean.stamp == stamp:
+            items = list(enumerate(clean.models()))
+            problems += _keep(models, path.stem, _Reread(path, root), items, clean.lines)
+            continue
         parsed, found = read_yaml(path, root)
         problems += found
         if parsed is None:
             continue
-        items = _items(parsed, "claims")
-        if isinstance(items, Problem):
-            problems.append(items)
+        listed = _items(parsed, "claims")
+        if isinstance(listed, Problem):
+            problems.append(listed)
             continue
-        kept: list[Claim] = []
-        for i, data in items:
-            claim, found = _validate(Claim, data, parsed, (i,))
-            problems += found
-            if claim is None:
-                continue
-            found = _cross_checks(claim, parsed, i, path.stem, models)
-            problems += found
-            if not found:
-                kept.append(claim)
-                models.claim_lines[claim.id] = (parsed.file, parsed.line((i,)))
-        models.claims[path.stem] = kept
+        valid: list[tuple[int, Claim]] = []
+        for i, data in listed:
+            claim, invalid = _validate(Claim, data, parsed, (i,))
+            problems += invalid
+            if claim is not None:
+                valid.append((i, claim))
+        lines = tuple(parsed.line((i,)) for i, _ in valid)
+        if stamp is not None and not found and len(valid) == len(parsed.data):
+            _remember(path.resolve(), _CleanFile.of(stamp, [c for _, c in valid], lines))
+        problems += _keep(models, path.stem, parsed, valid, lines)
     return problems
 
 
-def _cross_checks(claim: Claim, parsed: Parsed, i: int, stem: str, models: Models) -> list[Problem]:
+def _remember(path: Path, clean: _CleanFile) -> None:
+    if len(_CLEAN) >= CLEAN_LIMIT:
+        _CLEAN.clear()
+    _CLEAN[path] = clean
+
+
+def _keep(
+    models: Models,
+    stem: str,
+    parsed: Parsed | _Reread,
+    items: Sequence[tuple[int, Claim]],
+    lines: Sequence[int],
+) -> list[Problem]:
+    """Cross-check one file's valid claims (item index, claim) and keep those that pass."""
+    problems: list[Problem] = []
+    kept: list[Claim] = []
+    for (i, claim), line in zip(items, lines, strict=True):
+        found = _cross_checks(claim, parsed, i, stem, models)
+        problems += found
+        if not found:
+            kept.append(claim)
+            models.claim_lines[claim.id] = (parsed.file, line)
+    models.claims[stem] = kept
+    return problems
+
+
+def _cross_checks(
+    claim: Claim, parsed: Parsed | _Reread, i: int, stem: str, models: Models
+) -> list[Problem]:
     """Checks against the rest of the dataset: ids, source, category, text."""
     at: Callable[[str], int] = lambda name: parsed.line((i, name))  # noqa: E731
     problems = []
@@ -240,6 +350,8 @@ def _cross_checks(claim: Claim, parsed: Parsed, i: int, stem: str, models: Model
     return problems
 
 
-def _duplicate(parsed: Parsed, i: int, ident: str, first: tuple[str, int] | None = None) -> Problem:
+def _duplicate(
+    parsed: Parsed | _Reread, i: int, ident: str, first: tuple[str, int] | None = None
+) -> Problem:
     where = f" (first at {first[0]}:{first[1]})" if first else ""
     return Problem(parsed.file, parsed.line((i, "id")), "id", f"duplicate id {ident!r}{where}")

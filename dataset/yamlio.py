@@ -112,7 +112,7 @@ def _duplicate_keys(root: yaml.Node, file: str) -> list[Problem]:
 
 def read_yaml(path: Path, root: Path | None = None) -> tuple[Parsed | None, list[Problem]]:
     """Read and parse ``path``; the file name in problems is relative to ``root``."""
-    name = _display(path, root)
+    name = display_name(path, root)
     try:
         raw = path.read_bytes()
     except OSError as err:
@@ -120,7 +120,8 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Parsed | None, list
     return parse_yaml(raw, name)
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_name(path: Path, root: Path | None) -> str:
+    """How problems name a file: relative to the data root's parent (``data/claims/x.yaml``)."""
     if root is not None:
         try:
             return path.relative_to(root.parent).as_posix()
