@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from babel import Locale
 
 from dataset.schema import Category, Period
+from extractors.patterns import literal_trie
 
 STOP_WORDS = frozenset(
     [
@@ -275,7 +276,8 @@ def _entity_pattern() -> re.Pattern[str]:
     territories = Locale("en").territories
     names = {n for code, n in territories.items() if code.isalpha() and n[0].isupper()}
     names |= {"China", "US", "UK", "EU", "Britain", "America", "Hong Kong", "Europe", "Africa"}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    ordered = sorted(names, key=len, reverse=True)
+    alternation = literal_trie(ordered, flexible_spaces=False, ignorecase=False)
     return re.compile(rf"\b(?=[A-Z])(?:{alternation})\b")
 
 
@@ -392,7 +394,7 @@ def _keyword_patterns(
     for cid, keywords in categories:
         if keywords:
             words = sorted(keywords, key=len, reverse=True)
-            alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in words)
+            alternation = literal_trie(words, flexible_spaces=True)
             patterns.append((cid, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)))
     return patterns
 
@@ -410,7 +412,7 @@ def _all_keywords(
         for keyword in keywords:
             owner.setdefault(" ".join(keyword.lower().split()), cid)
     words = sorted(owner, key=len, reverse=True)
-    alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in words) or "(?!)"
+    alternation = literal_trie(words, flexible_spaces=True) or "(?!)"
     return re.compile(rf"\b(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
 
 
