@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from babel import Locale
 
 from dataset.schema import Category, Period
-from extractors.patterns import literal_trie
+from extractors.patterns import contains_any, fold, literal_trie
 
 STOP_WORDS = frozenset(
     [
@@ -319,7 +319,9 @@ BETWEEN_MONTHS = re.compile(
     r"(?:\s+(\d{4}))?"
 )
 IN_YEAR = re.compile(r"\b(?:in|during|for|of|since|by)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b")
-RELATIVE = re.compile(r"\b(today|now|currently|this year|last year|last month)\b", re.IGNORECASE)
+RELATIVE_WORDS = ("today", "now", "currently", "this year", "last year", "last month")
+RELATIVE = re.compile(rf"\b({'|'.join(RELATIVE_WORDS)})\b", re.IGNORECASE)
+"""The period_of patterns only run on a sentence that holds their literal words (cheap test)."""
 
 
 def period_of(sentence: str, published: dt.date | None) -> Period | None:
@@ -332,7 +334,7 @@ def period_of(sentence: str, published: dt.date | None) -> Period | None:
     >>> period_of("today has 670 million users", dt.date(2015, 12, 20)).as_of
     '2015-12-20'
     """
-    if match := BETWEEN_MONTHS.search(sentence):
+    if contains_any(sentence, ("between", "from")) and (match := BETWEEN_MONTHS.search(sentence)):
         first, last = MONTH_NUMBERS.get(match[1].lower()), MONTH_NUMBERS.get(match[3].lower())
         year_end = match[4] or (str(published.year) if published else None)
         year_start = match[2] or year_end
@@ -340,9 +342,13 @@ def period_of(sentence: str, published: dt.date | None) -> Period | None:
             start, end = f"{year_start}-{first:02d}", f"{year_end}-{last:02d}"
             if start <= end:
                 return Period(start=start, end=end)
-    if match := IN_YEAR.search(sentence):
+    if contains_any(sentence, ("19", "20")) and (match := IN_YEAR.search(sentence)):
         return Period(as_of=match[1])
-    if published and (match := RELATIVE.search(sentence)):
+    if (
+        published
+        and contains_any(fold(sentence), RELATIVE_WORDS)
+        and (match := RELATIVE.search(sentence))
+    ):
         word = match[1].lower()
         if word == "last year":
             return Period(as_of=str(published.year - 1))
@@ -364,6 +370,16 @@ ATTRIBUTION = [
     re.compile(rf"\b(?:says|said|adds|added|estimates|estimated)\s+{NAME}(?=\s*[,.;:]|$)"),
     re.compile(rf"{NAME}\s+(?:says|said|adds|added|estimates|estimated|reported)\b"),
 ]  # fmt: skip
+ATTRIBUTION_CUES: list[tuple[tuple[str, ...], bool]] = [
+    (("says", "said", "show", "found"), True),
+    (("ccording",), False),
+    (("ccording",), False),
+    (("says", "said", "adds", "added", "estimate"), False),
+    (("says", "said", "adds", "added", "estimate", "reported"), False),
+]
+"""Per pattern of ``ATTRIBUTION``: words it cannot match without, and whether it ignores case.
+
+Most sentences hold none of them, and a substring test is much cheaper than a search."""
 PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "The", "This", "That"})
 
 
@@ -377,7 +393,10 @@ def attribution(sentence: str) -> str | None:
     >>> attribution("It rose.") is None
     True
     """
-    for pattern in ATTRIBUTION:
+    folded = fold(sentence)
+    for pattern, (cues, ignorecase) in zip(ATTRIBUTION, ATTRIBUTION_CUES, strict=True):
+        if not contains_any(folded if ignorecase else sentence, cues):
+            continue
         if match := pattern.search(sentence):
             name = match[1].strip().rstrip(".")
             if name not in PRONOUNS:
