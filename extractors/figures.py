@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
 from extractors.context import DURATION_AFTER, MEASURE_UNITS, unit_phrase
-from extractors.qualifiers import LOOKBEHIND, qualifier_before, qualifier_match
+from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
     """One number with its attachments: "$455 billion", "7 percent", "47 days"."""
 
@@ -38,7 +38,7 @@ class Part:
     sign: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A figure as written and parsed; ``equivalents`` are (value, currency, span)."""
 
@@ -369,7 +369,8 @@ def _finish(text: str, part: Part) -> Figure:
     """Kind, qualifier and change of a single (non-range) figure."""
     kind = part.kind or _bare_kind(text, part)
     before = text[max(0, part.start - LOOKBEHIND - 20) : part.start]
-    qualifier = qualifier_before(before)
+    qual = qualifier_match(before)
+    qualifier = qualifier_of(qual)
     figure = Figure(
         start=part.start,
         end=part.end,
@@ -383,7 +384,7 @@ def _finish(text: str, part: Part) -> Figure:
     if part.sign:
         figure.value, figure.change = part.sign * abs(figure.value), True
         return figure
-    direction = _direction(before)
+    direction = _direction_after(before, qual)
     noun = CHANGE_AFTER.match(text, part.end) if kind == "percent" else None
     if not direction and noun and ARTICLE_BEFORE.search(before):
         direction = -1 if noun[1] else 1  # "a 9% drop"
@@ -392,6 +393,27 @@ def _finish(text: str, part: Part) -> Figure:
     if direction:
         figure.value, figure.change = direction * abs(figure.value), True
     return figure
+
+
+CHANGE_ENDINGS = frozenset(verb[-2:] for verb in f"{FALL_VERBS}|{RISE_VERBS}|by".split("|"))
+"""Last two letters of every word ``CHANGE_BEFORE`` can end in."""
+
+
+def _may_end_in_change_verb(window: str) -> bool:
+    """False when ``CHANGE_BEFORE`` cannot match ``window``: a cheap test on its last word.
+
+    The pattern ends in spaces at the end (``$`` also before a final newline),
+    right after a change verb or "by" of two or more letters.
+
+    >>> _may_end_in_change_verb("profit fell "), _may_end_in_change_verb("profit of ")
+    (True, False)
+    """
+    core = window[:-1] if window.endswith("\n") else window
+    word = core.rstrip(" \u00a0")
+    if len(word) == len(core):
+        return False
+    ending = word[-2:]
+    return not ending.isascii() or ending.lower() in CHANGE_ENDINGS
 
 
 ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[ \u00a0]+$")
@@ -407,12 +429,18 @@ def _direction(before: str) -> int:
     >>> _direction("Bitcoin rose above ")
     0
     """
+    return _direction_after(before, qualifier_match(before))
+
+
+def _direction_after(before: str, qual: re.Match[str] | None) -> int:
+    """``_direction`` given the qualifier already matched at the end of ``before``."""
     head = before
-    if (qual := qualifier_match(before)) is not None:
+    if qual is not None:
         if qual[1].lower() in CROSSING:
             return 0  # "rose above $70,000": a level crossed, not the size of a change
         head = before[: len(before) - len(qual[0])]
-    if verb := CHANGE_BEFORE.search(head[-25:]):
+    window = head[-25:]
+    if _may_end_in_change_verb(window) and (verb := CHANGE_BEFORE.search(window)):
         return -1 if verb[1] else 1
     if head[-4:].rstrip().lower().endswith("by") and (verb := CHANGE_BY.search(head[-60:])):
         return -1 if verb[1] else 1

@@ -112,7 +112,15 @@ def _first_words() -> frozenset[str]:
     return frozenset(name.split()[0] for name in _tables()[1])
 
 
+@functools.lru_cache(maxsize=1)
+def _symbol_ends() -> frozenset[str]:
+    """Last characters of every currency symbol: most text before a figure ends in none."""
+    return frozenset(symbol[-1] for symbol in _tables()[0])
+
+
 SMALL_AFTER = re.compile(r"[ \u00a0]+(cents?|pence|paise)\b", re.IGNORECASE)
+FIRST_WORD_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+"""The first word of ``WORDS_AFTER``: a cheaper match rules out most words after a figure."""
 WORDS_AFTER = re.compile(r"[ \u00a0]+([A-Za-z]+)(?:[ \u00a0]([A-Za-z]+))?(?:[ \u00a0]([A-Za-z]+))?")
 CODE_AFTER = re.compile(r"[ \u00a0]?([A-Z]{3})(?![\w-])")
 MAX_SYMBOL = 4
@@ -138,6 +146,8 @@ def prefix_currency(before: str) -> tuple[str, str] | None:
     core = before[:-1] if spaced else before
     if spaced and len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
         return before[-4:], core[-3:]
+    if core[-1:] not in _symbol_ends():
+        return None  # every symbol tried below would end in this character
     for size in range(min(MAX_SYMBOL, len(core)), 0, -1):
         written = core[-size:]
         code = symbols.get(written)
@@ -165,9 +175,10 @@ def currency_after(after: str) -> tuple[str, str] | None:
     _, names, codes = _tables()
     if (match := CODE_AFTER.match(after)) and match[1] in codes:
         return match[0], match[1]
-    match = WORDS_AFTER.match(after)
-    if match is None or match[1].lower() not in _first_words():
+    first = FIRST_WORD_AFTER.match(after)
+    if first is None or first[1].lower() not in _first_words():
         return None
+    match = WORDS_AFTER.match(after)
     for count in (3, 2, 1):
         if match[count] is None:
             continue

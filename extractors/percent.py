@@ -31,6 +31,10 @@ PERCENT_SUFFIXES: list[tuple[str, str, float]] = [
 
 _PERCENT = re.compile("|".join(f"({p})" for p, _, _ in PERCENT_SUFFIXES), re.IGNORECASE)
 
+MARKER_STARTS = frozenset("%pPbB")
+"""Every percent marker starts, after its spaces, with one of these (no other letter matches
+them under ``re.IGNORECASE``): a quick test before the alternation."""
+
 SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 """A fraction must be "of" something to be a share."""
 
@@ -40,6 +44,8 @@ ONE_IN = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.IGNORECASE)
 
 def percent_after(after: str) -> tuple[str, str, float] | None:
     """(text matched, unit, factor) of a percent marker at the start of ``after``."""
+    if after.lstrip(" \u00a0")[:1] not in MARKER_STARTS:
+        return None
     match = _PERCENT.match(after)
     if match is None:
         return None

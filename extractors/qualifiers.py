@@ -81,8 +81,10 @@ def qualifier_match(before: str) -> re.Match[str] | None:
     'about'
     """
     tail = before[-LOOKBEHIND:]
-    words = tail.split()
-    if not words or not tail[-1:].isspace() or words[-1].lower() not in LAST_WORDS:
+    if not tail[-1:].isspace():
+        return None  # most figures follow a space; checked first as it is cheapest
+    words = tail.rsplit(None, 1)
+    if not words or words[-1].lower() not in LAST_WORDS:
         return None
     return QUALIFIER_TAIL.search(tail)
 
@@ -93,7 +95,15 @@ def qualifier_before(before: str) -> str:
     >>> qualifier_before("Almost ")
     'approximate'
     """
-    match = qualifier_match(before)
+    return qualifier_of(qualifier_match(before))
+
+
+def qualifier_of(match: re.Match[str] | None) -> str:
+    """The qualifier named by a ``qualifier_match`` result (matched once, used twice).
+
+    >>> qualifier_of(qualifier_match("more  than "))
+    'more_than'
+    """
     if match is None:
         return "exact"
     return QUALIFIER_WORDS[" ".join(match[1].lower().split())]

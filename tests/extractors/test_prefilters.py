@@ -87,3 +87,91 @@ def test_period_cues_hold_whenever_a_pattern_matches(text: str) -> None:
 )
 def test_attribution_table(text: str, expected: str | None) -> None:
     assert context.attribution(text) == expected
+
+
+POSITIONS_TEXT = "\n".join(TEXTS) + (
+    " It fell  \n rose\u00a0 UP BY  \u017fank  down\n by 5 fell by\u00a0 "
+    " 5 pct 5 PP 5 Bps 5 \u00a0% 5 basis  points 5 per\u00a0cent US$ 5 Rs. 5 AUS$5 COP28 R$5"
+    " 5 Swiss francs 5 \u212aRW 5 us dollars more than  5 well OVER 5 up to\n5 \u0130n"
+)
+"""Every dev-set text and the edge cases, as one text: the tests below try each position."""
+
+
+def _windows(size: int) -> list[str]:
+    text = POSITIONS_TEXT
+    return [text[max(0, i - size) : i] for i in range(len(text) + 1)]
+
+
+def _afters(size: int) -> list[str]:
+    text = POSITIONS_TEXT
+    return [text[i : i + size] for i in range(len(text) + 1)]
+
+
+def test_change_verb_filter_never_hides_a_match() -> None:
+    from extractors.figures import CHANGE_BEFORE, _may_end_in_change_verb
+
+    hidden = [w for w in _windows(25) if CHANGE_BEFORE.search(w) and not _may_end_in_change_verb(w)]
+    assert hidden == []
+
+
+def test_percent_filter_never_hides_a_match() -> None:
+    from extractors import percent
+
+    hidden = [
+        a for a in _afters(40) if percent._PERCENT.match(a) and percent.percent_after(a) is None
+    ]
+    assert hidden == []
+
+
+def test_qualifier_match_as_before() -> None:
+    from extractors.qualifiers import LAST_WORDS, LOOKBEHIND, QUALIFIER_TAIL, qualifier_match
+
+    def unfiltered(before: str) -> tuple[int, int] | None:
+        tail = before[-LOOKBEHIND:]
+        words = tail.split()
+        if not words or not tail[-1:].isspace() or words[-1].lower() not in LAST_WORDS:
+            return None
+        match = QUALIFIER_TAIL.search(tail)
+        return match.span() if match else None
+
+    for window in _windows(60):
+        match = qualifier_match(window)
+        assert (match.span() if match else None) == unfiltered(window), window
+
+
+def test_currency_filters_as_before() -> None:
+    from extractors import money
+
+    symbols, _, codes = money._tables()
+
+    def prefix_unfiltered(before: str) -> tuple[str, str] | None:
+        spaced = before[-1:] in (" ", "\u00a0")
+        core = before[:-1] if spaced else before
+        if spaced and len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
+            return before[-4:], core[-3:]
+        for size in range(min(money.MAX_SYMBOL, len(core)), 0, -1):
+            code = symbols.get(core[-size:])
+            edge = core[-size - 1 : -size] if size < len(core) else ""
+            if code is None or edge.isalnum() or edge in ("$", "_"):
+                continue
+            return core[-size:] + (before[-1] if spaced else ""), code
+        return None
+
+    for window in _windows(8):
+        assert money.prefix_currency(window) == prefix_unfiltered(window), window
+
+    def after_unfiltered(after: str) -> tuple[str, str] | None:
+        if (match := money.CODE_AFTER.match(after)) and match[1] in codes:
+            return match[0], match[1]
+        match = money.WORDS_AFTER.match(after)
+        if match is None or match[1].lower() not in money._first_words():
+            return None
+        for count in (3, 2, 1):
+            if match[count] is not None:
+                phrase = " ".join(match[i] for i in range(1, count + 1)).lower()
+                if phrase in money._tables()[1]:
+                    return match[0][: match.end(count)], money._tables()[1][phrase]
+        return None
+
+    for after in _afters(40):
+        assert money.currency_after(after) == after_unfiltered(after), after
