@@ -435,6 +435,24 @@ def _all_keywords(
     return re.compile(rf"\b(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
 
 
+@functools.lru_cache(maxsize=8)
+def _unit_prefilter(
+    categories: tuple[tuple[str, tuple[str, ...]], ...],
+) -> re.Pattern[str] | None:
+    """A pattern that finds something in every unit phrase where a category keyword matches.
+
+    That is the all-keywords pattern when each keyword is ASCII and starts with
+    a word character (then both patterns compare letters alike); None when not.
+    Most unit phrases hold no keyword: one search then spares one per category.
+    """
+    for _, keywords in categories:
+        for keyword in keywords:
+            normal = " ".join(keyword.lower().split())
+            if not keyword.isascii() or not normal or not (normal[0].isalnum() or normal[0] == "_"):
+                return None
+    return _all_keywords(categories)[0]
+
+
 def category_key(categories: Sequence[Category]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A hashable form of the categories, so their patterns are compiled once."""
     return tuple((c.id, tuple(c.keywords)) for c in categories)
@@ -471,7 +489,7 @@ def category_of(
     >>> category_of(key, None, [], 0)
     'other'
     """
-    if unit:
+    if unit and ((hint := _unit_prefilter(key)) is None or hint.search(unit)):
         best_unit: tuple[int, str] | None = None
         for cid, pattern in _keyword_patterns(key):
             for match in pattern.finditer(unit):

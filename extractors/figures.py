@@ -54,6 +54,8 @@ class Figure:
     high: float | None = None
     change: bool = False
     equivalents: list[tuple[float, str, tuple[int, int]]] = field(default_factory=list)
+    phrase_read: bool = False
+    phrase: str | None = None  # unit_phrase after the figure, when phrase_read (read once)
 
 
 REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
@@ -329,7 +331,8 @@ def _range_figure(
     between = BETWEEN_BEFORE.search(text, max(0, start - 10), start)
     if between and between[1].lower() == "between":
         start = between.start(1)
-    kind = first.kind or _bare_kind(text, second)
+    phrase = None if first.kind else unit_phrase(text, second.end)
+    kind = first.kind or _bare_kind(text, second, phrase)
     figure = Figure(
         start=start,
         end=second.end,
@@ -341,6 +344,8 @@ def _range_figure(
         qualifier="range",
         low=first.value,
         high=second.value,
+        phrase_read=not first.kind,
+        phrase=phrase,
     )
     if figure.kind == "money" and figure.currency is None:
         figure.kind = "count"
@@ -355,9 +360,11 @@ def _scale_factor(text: str, part: Part) -> float | None:
     return numbers.SCALES[(match[1] or match[2] or match[3]).lower()]
 
 
-def _bare_kind(text: str, part: Part) -> str:
-    """count, or other for measurements and unscaled decimals ("104.7", "312.6 mm")."""
-    unit = unit_phrase(text, part.end)
+def _bare_kind(text: str, part: Part, unit: str | None) -> str:
+    """count, or other for measurements and unscaled decimals ("104.7", "312.6 mm").
+
+    ``unit`` is ``unit_phrase(text, part.end)``; the caller keeps it for the claim.
+    """
     if unit and unit.split()[0].lower() in MEASURE_UNITS:
         return "other"
     if part.shape == "digits" and not part.scaled and "." in text[part.num_start : part.num_end]:
@@ -367,7 +374,8 @@ def _bare_kind(text: str, part: Part) -> str:
 
 def _finish(text: str, part: Part) -> Figure:
     """Kind, qualifier and change of a single (non-range) figure."""
-    kind = part.kind or _bare_kind(text, part)
+    phrase = None if part.kind else unit_phrase(text, part.end)
+    kind = part.kind or _bare_kind(text, part, phrase)
     before = text[max(0, part.start - LOOKBEHIND - 20) : part.start]
     qual = qualifier_match(before)
     qualifier = qualifier_of(qual)
@@ -380,6 +388,8 @@ def _finish(text: str, part: Part) -> Figure:
         unit=part.unit,
         currency=part.currency if kind == "money" else None,
         qualifier=qualifier,
+        phrase_read=not part.kind,
+        phrase=phrase,
     )
     if part.sign:
         figure.value, figure.change = part.sign * abs(figure.value), True

@@ -77,9 +77,12 @@ def attach_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
 
 def _finite(figure: Figure) -> bool:
     """Whether every number of the figure is a finite float (the schema rejects inf)."""
-    numbers = [figure.value, figure.low or 0.0, figure.high or 0.0]
-    numbers += [value for value, _, _ in figure.equivalents]
-    return all(math.isfinite(n) for n in numbers)
+    isfinite = math.isfinite
+    if not (
+        isfinite(figure.value) and isfinite(figure.low or 0.0) and isfinite(figure.high or 0.0)
+    ):
+        return False
+    return all(isfinite(value) for value, _, _ in figure.equivalents)
 
 
 def _published(published: dt.date | str | None) -> dt.date | None:
@@ -123,8 +126,8 @@ def extract(
         if figure.kind == "percent" and unit == "percent":
             of = context.of_phrase(text, figure.end)
             unit = f"percent of {of}" if of else unit
-        elif figure.kind in ("count", "other", "money"):
-            unit = unit or context.unit_phrase(text, figure.end)
+        elif figure.kind in ("count", "other", "money") and not unit:
+            unit = figure.phrase if figure.phrase_read else context.unit_phrase(text, figure.end)
         if s_start not in per_sentence:  # sentence-level context, computed once per sentence
             per_sentence[s_start] = (
                 context.entity_near(sentence, figure.start - s_start),

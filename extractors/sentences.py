@@ -80,10 +80,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """Append ``text[start:end]`` without its outer white space, unless nothing is left.
+
+    ``str.strip`` and ``str.isspace`` agree on what white space is; stripping
+    the slice in C is cheaper than stepping over it in Python.
+    """
+    piece = text[start:end]
+    stripped = piece.lstrip()
+    start += len(piece) - len(stripped)
+    end = start + len(stripped.rstrip())
     if end > start:
         spans.append((start, end))
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extractors import context
+from extractors import context, extract
 from extractors.patterns import fold
+from extractors.pipeline import default_categories
 
 DEVSET = Path(__file__).parent / "devset.yaml"
 EDGES = [
@@ -175,3 +176,45 @@ def test_currency_filters_as_before() -> None:
 
     for after in _afters(40):
         assert money.currency_after(after) == after_unfiltered(after), after
+
+
+def _category_unfiltered(key: tuple, unit: str | None) -> str | None:
+    """The unit-phrase half of category_of, without the pre-filter (None: no keyword)."""
+    best: tuple[int, str] | None = None
+    if not unit:
+        return None
+    for cid, pattern in context._keyword_patterns(key):
+        for match in pattern.finditer(unit):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), cid)
+    return best[1] if best else None
+
+
+UNITS = [
+    "Internet users",
+    "people attended",
+    "listed Internet-related companies",
+    "market  capitalisation",
+    "GDP",
+    "#tags",
+    "c\u00f4te users",
+    "u\u017fers",
+    "data\tcentres",
+    "tonnes of rice",
+    "",
+]
+KEYS = [
+    context.category_key(default_categories()),
+    (("tags", ("#tags", "users")), ("other", ("people",))),
+    (("fr", ("c\u00f4te",)), ("users", ("Users", "data centres"))),
+    (("blank", ("",)), ("users", ("users",))),
+    (("users", ("users",)), ("none", ())),
+]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
+    units = UNITS + [c.unit for t in TEXTS for c in extract(t) if c.unit]
+    for unit in units:
+        expected = _category_unfiltered(key, unit) or "other"
+        assert context.category_of(key, unit, [], 0) == expected, unit
