@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -46,12 +48,47 @@ def target_currencies(claims: pd.DataFrame) -> list[str]:
     >>> target_currencies(frame)
     ['CNY', 'USD']
     """
-    money = claims[claims["kind"].astype("object") == "money"]
-    found = {str(c) for c in money["currency"].dropna()}
-    for equivalents in money["equivalents"]:
-        if isinstance(equivalents, list):
-            found.update(e["currency"] for e in equivalents)
-    return sorted(found)
+    return CurrencyIndex.of(claims).targets(np.ones(len(claims), dtype=bool))
+
+
+@dataclass(frozen=True)
+class CurrencyIndex:
+    """The currencies each claim could be shown in, made once per load.
+
+    ``target_currencies`` of the filtered claims walks their stated
+    conversions on every rerun (13 ms at 100,000 claims); with this table it
+    is an ``any`` over the rows the filters let through.
+    """
+
+    currencies: tuple[str, ...]
+    """Every currency of a money claim or of its stated conversions, sorted."""
+    rows: np.ndarray
+    """One row per claim, one column per currency: may that claim be shown in it."""
+
+    @classmethod
+    def of(cls, claims: pd.DataFrame) -> CurrencyIndex:
+        money = np.flatnonzero((claims["kind"].astype("object") == "money").to_numpy())
+        per_row: dict[int, set[str]] = {}
+        for position, currency, equivalents in zip(
+            money,
+            claims["currency"].to_numpy(dtype=object)[money],
+            claims["equivalents"].to_numpy(dtype=object)[money],
+            strict=True,
+        ):
+            found = per_row[int(position)] = set() if pd.isna(currency) else {str(currency)}
+            if isinstance(equivalents, list):
+                found.update(e["currency"] for e in equivalents)
+        currencies = tuple(sorted(set().union(*per_row.values())))
+        column = {c: i for i, c in enumerate(currencies)}
+        rows = np.zeros((len(claims), len(currencies)), dtype=bool)
+        for position, found in per_row.items():
+            rows[position, [column[c] for c in found]] = True
+        return cls(currencies, rows)
+
+    def targets(self, mask: np.ndarray) -> list[str]:
+        """``target_currencies`` of the claims in ``mask``."""
+        held = self.rows[mask].any(axis=0)
+        return [c for c, yes in zip(self.currencies, held, strict=True) if yes]
 
 
 def convert_money(claims: pd.DataFrame, target: str) -> tuple[pd.DataFrame, pd.DataFrame]:

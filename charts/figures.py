@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -75,7 +76,16 @@ def group_sizes(claims: pd.DataFrame, groups: pd.Series | None = None) -> list[t
     [('people', 2), ('percent', 1)]
     """
     counts = (unit_groups(claims) if groups is None else groups).value_counts()
-    return sorted(((str(g), int(n)) for g, n in counts.items()), key=lambda x: (-x[1], x[0]))
+    return largest_first(counts.items())
+
+
+def largest_first(counts: Iterable[tuple[object, int]]) -> list[tuple[str, int]]:
+    """(name, count) pairs, largest count first, ties by name: the order of the unit picker.
+
+    >>> largest_first([("b", 2), ("c", 5), ("a", 2)])
+    [('c', 5), ('a', 2), ('b', 2)]
+    """
+    return sorted(((str(g), int(n)) for g, n in counts), key=lambda x: (-x[1], x[0]))
 
 
 def source_line(attributions: Iterable[str], shown: int = 3) -> str:
@@ -112,6 +122,19 @@ def wrapped(text: object, width: int = 70) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(str(text or ""), width=width))
 
 
+def largest(values: pd.Series, limit: int) -> np.ndarray:
+    """Positions of the ``limit`` largest values, as a stable descending sort orders them.
+
+    Ties keep their order and missing values come last, as with
+    ``sort_values(ascending=False, kind="stable")``, without copying the rows.
+
+    >>> largest(pd.Series([3.0, None, 7.0, 3.0]), 3).tolist()
+    [2, 0, 3]
+    """
+    numbers = -values.to_numpy(dtype="float64", na_value=np.nan)
+    return np.argsort(numbers, kind="stable")[:limit]
+
+
 def bar_labels(claims: pd.DataFrame) -> list[str]:
     """One distinct label per bar: the subject, with the date or a number when repeated.
 
@@ -124,7 +147,7 @@ def bar_labels(claims: pd.DataFrame) -> list[str]:
         str(s) if isinstance(s, str) and s else str(u)
         for s, u in zip(claims["subject"], claims["unit"], strict=True)
     ]
-    counts = pd.Series(base).value_counts()
+    counts = Counter(base)
     labels, seen = [], set()
     for label, date in zip(base, claims["date"], strict=True):
         text = f"{label} ({date})" if counts[label] > 1 else label
@@ -164,6 +187,21 @@ def framed_figure(
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
+def hover_data(record: Mapping, figure: str, attributions: Mapping[str, str]) -> list[str]:
+    """A bar's hover fields: figure, quote, source, character offsets, conversion (escaped).
+
+    >>> hover_data({"quote": "<b>7%</b>", "source": "s", "start": 3, "end": 5}, "7%", {})
+    ['7%', '&lt;b&gt;7%&lt;/b&gt;', 's', '3–5', '']
+    """
+    return [
+        escape(figure),
+        wrapped(record["quote"]),
+        escape(attributions.get(record["source"], record["source"])),
+        f"{record['start']}–{record['end']}",
+        escape(record.get("conversion") or ""),
+    ]
+
+
 def bar_chart(
     claims: pd.DataFrame,
     *,
@@ -181,37 +219,30 @@ def bar_chart(
     to its words.  Only the ``limit`` largest figures are drawn.
     """
     columns = [c for c in HOVER_COLUMNS if c in claims.columns]
-    shown = claims[columns].sort_values("value", ascending=False, kind="stable").head(limit)
+    shown = claims.iloc[largest(claims["value"], limit)][columns]
     labels = bar_labels(shown)
-    shown = shown.assign(_label=labels)
     colours = dict(zip(categories["id"], categories["colour"], strict=True))
     names = dict(zip(categories["id"], categories["label"], strict=True))
+    # one pass over the (at most ``limit``) rows, then a trace per category in order of
+    # appearance: selecting and converting rows per category cost more than the rest
+    records = shown.to_dict(orient="records")
+    figures = [row_figure(r) for r in records]
+    rows_of: dict[object, list[int]] = {}
+    for i, r in enumerate(records):
+        rows_of.setdefault(r["category"], []).append(i)
     traces = []
-    for category in dict.fromkeys(shown["category"].astype("object")):
-        part = shown[shown["category"].astype("object") == category]
-        records = part.to_dict(orient="records")
-        figures = [row_figure(r) for r in records]
-        custom = [
-            [
-                escape(fig_text),
-                wrapped(r["quote"]),
-                escape(attributions.get(r["source"], r["source"])),
-                f"{r['start']}–{r['end']}",
-                escape(r.get("conversion") or ""),
-            ]
-            for fig_text, r in zip(figures, records, strict=True)
-        ]
+    for category, rows in rows_of.items():
         traces.append(
             {
                 "type": "bar",
-                "x": [float(v) for v in part["value"]],
-                "y": [escape(s) for s in part["_label"]],
+                "x": [float(records[i]["value"]) for i in rows],
+                "y": [escape(labels[i]) for i in rows],
                 "orientation": "h",
                 "name": escape(names.get(category, category)),
                 "marker": {"color": colours.get(category, FALLBACK_COLOUR)},
-                "text": [escape(f) for f in figures],
+                "text": [escape(figures[i]) for i in rows],
                 "textposition": "auto",
-                "customdata": custom,
+                "customdata": [hover_data(records[i], figures[i], attributions) for i in rows],
                 "hovertemplate": (
                     "<b>%{y}</b>: %{customdata[0]}<br>“%{customdata[1]}”<br>"
                     "Source: %{customdata[2]}, characters %{customdata[3]}"
@@ -237,7 +268,7 @@ def category_counts_chart(
     claims: pd.DataFrame, *, categories: pd.DataFrame, attributions: Mapping[str, str]
 ) -> go.Figure:
     """How many figures each category holds, in the order of categories.yaml."""
-    counts = claims["category"].astype("object").value_counts()
+    counts = claims["category"].value_counts()  # categorical: counted on codes
     rows = [
         (str(i), str(label), str(colour), int(counts.get(i, 0)))
         for i, label, colour in zip(

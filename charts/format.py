@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 SCALES: tuple[tuple[float, str], ...] = (
     (1e12, "trillion"),
     (1e9, "billion"),
@@ -145,6 +147,55 @@ def row_figure(row: dict) -> str:
         high=opt("high"),  # type: ignore[arg-type]
         change=bool(opt("change") or False),
     )
+
+
+FIGURE_COLUMNS: tuple[str, ...] = (
+    "value",
+    "kind",
+    "currency",
+    "qualifier",
+    "low",
+    "high",
+    "change",
+)
+"""The columns ``row_figure`` reads."""
+
+
+def row_figures(frame: pd.DataFrame) -> list[str]:
+    """``row_figure`` of every row of ``frame``, in order.
+
+    Reads the columns once instead of building a dict per row: the Explore
+    table's 500 figures took 11 ms through ``to_dict(orient="records")``.
+
+    >>> row_figures(pd.DataFrame({"value": [25.0, 4.13e6], "kind": ["percent", "count"],
+    ...     "qualifier": ["approximate", None]}))
+    ['about 25%', '4.13 million']
+    """
+    size = len(frame)
+    column = {
+        name: _plain(frame[name]) if name in frame.columns else [None] * size
+        for name in FIGURE_COLUMNS[2:]
+    }
+    values, kinds = (frame[name].to_numpy(dtype=object).tolist() for name in FIGURE_COLUMNS[:2])
+    return [
+        figure_text(
+            float(value),
+            str(kind),
+            currency=currency,
+            qualifier=str(qualifier or "exact"),
+            low=low,
+            high=high,
+            change=bool(change or False),
+        )
+        for value, kind, currency, qualifier, low, high, change in zip(
+            values, kinds, *column.values(), strict=True
+        )
+    ]
+
+
+def _plain(values: pd.Series) -> list:
+    """The values as Python objects, each missing one (None, NaN, NA) as None."""
+    return values.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _is_na(value: object) -> bool:

@@ -7,6 +7,7 @@ figure wins; ties keep file order.  The preference is a table, not code.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 KIND_PREFERENCE: dict[str, int] = {"money": 0, "count": 1, "percent": 2, "duration": 3, "other": 4}
@@ -23,18 +24,30 @@ def headlines(claims: pd.DataFrame, category_order: list[str], limit: int = 8) -
     """
     if claims.empty:
         return claims
-    # rank a narrow frame (four columns), then take the winners' full rows
-    ranked = pd.DataFrame(
-        {
-            "category": claims["category"].astype("object"),
-            "kind": claims["kind"].astype("object").map(KIND_PREFERENCE).fillna(9),
-            "change": claims["change"].astype(bool),
-            "neg": -claims["value"].astype("float64"),
-        },
-        index=claims.index,
-    ).sort_values(["change", "kind", "neg"], kind="stable")
-    first = ranked[~ranked["category"].duplicated()]
+    # rank plain arrays, then take the winners' full rows: sorting a frame cost 18 ms
+    # a rerun at 100,000 claims; np.lexsort is stable, its last key first, NaN last
+    codes, _ = pd.factorize(claims["category"])  # a missing category is a group of its own
+    kind = preference(claims["kind"])
+    change = claims["change"].astype(bool).to_numpy()
+    neg = -claims["value"].to_numpy(dtype="float64", na_value=np.nan)
+    ranked = np.lexsort((neg, kind, change))
+    _, firsts = np.unique(codes[ranked], return_index=True)
+    first = ranked[np.sort(firsts)]  # the best-ranked claim of each category, in rank order
     order = {c: i for i, c in enumerate(category_order)}
-    first = first.assign(order=first["category"].map(order).fillna(len(order)))
-    chosen = first.sort_values("order", kind="stable").head(limit).index
-    return claims.loc[chosen]
+    category = claims["category"].to_numpy(dtype=object)[first]
+    place = [order.get(c, len(order)) for c in category]
+    chosen = first[np.argsort(place, kind="stable")][:limit]
+    return claims.iloc[chosen]
+
+
+def preference(kinds: pd.Series) -> np.ndarray:
+    """``KIND_PREFERENCE`` of each kind, 9 for any other or a missing one.
+
+    Mapped once per distinct kind (``Series.map`` on 10,000 rows took 9 ms).
+
+    >>> preference(pd.Series(["count", None, "money", "weird"])).tolist()
+    [1.0, 9.0, 0.0, 9.0]
+    """
+    codes, uniques = pd.factorize(kinds)
+    ranks = [KIND_PREFERENCE.get(kind, 9) for kind in uniques]
+    return np.array([*ranks, 9], dtype=float)[codes]  # code -1 (missing) takes the last

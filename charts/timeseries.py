@@ -10,7 +10,9 @@ beside it can link back to the article.
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -39,28 +41,42 @@ def series_rows(
     >>> series_rows(rows)[["series", "date", "source"]].values.tolist()
     [['Users (China)', '2012-06', 'b'], ['Users (China)', '2015', 'a']]
     """
-    # only the columns a series needs: copying whole claims costs most of the time here
     columns = [*KEY, "source", "date", "value"]
-    frame = claims.loc[claims["subject"].notna() & claims["date"].notna(), columns].copy()
-    if frame.empty:
-        return frame.assign(series=pd.Series(dtype="object"))
-    keys = frame[list(KEY)].astype("object").fillna("")
-    frame["series"] = [
+    positions = np.flatnonzero((claims["subject"].notna() & claims["date"].notna()).to_numpy())
+
+    def strings(column: str) -> list:
+        return claims[column].to_numpy(dtype=object, na_value="")[positions].tolist()
+
+    # plain Python over the usable rows, and one copy of the rows kept at the end: grouping
+    # and sorting DataFrames cost 30 ms a rerun at 2,000 rows
+    subjects, entities, units, currencies, sources, dates = map(strings, [*KEY, "source", "date"])
+    labels = [
         f"{subject} ({entity})" if entity and entity not in subject else subject
-        for subject, entity in zip(keys["subject"], keys["entity"], strict=True)
+        for subject, entity in zip(subjects, entities, strict=True)
     ]
-    # group on the key columns themselves: a tuple per row costs ~0.1 s at 20,000 rows
-    sources = frame.groupby([keys[k] for k in KEY], sort=False)["source"].transform("nunique")
-    frame = frame[(sources >= min_sources).values]
-    if max_series is not None and len(frame):
-        sources = sources[(sources >= min_sources).values]
-        ranked = (
-            pd.DataFrame({"series": frame["series"].to_numpy(), "n": sources.to_numpy()})
-            .drop_duplicates("series")
-            .sort_values(["n", "series"], ascending=[False, True], kind="stable")
-        )
-        frame = frame[frame["series"].isin(ranked["series"].head(max_series))]
-    return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
+    keys = list(zip(subjects, entities, units, currencies, strict=True))
+    sources_of: dict[tuple, set] = defaultdict(set)
+    for key, source in zip(keys, sources, strict=True):
+        if source:
+            sources_of[key].add(source)
+    counts = [len(sources_of[key]) for key in keys]
+    kept = [i for i, n in enumerate(counts) if n >= min_sources]
+    if max_series is not None:
+        most = _most_reported({labels[i]: counts[i] for i in reversed(kept)}, max_series)
+        kept = [i for i in kept if labels[i] in most]
+    kept.sort(key=lambda i: (labels[i], dates[i], sources[i]))
+    frame = claims[columns].iloc[positions[kept]].reset_index(drop=True)
+    dtype = "str" if len(positions) else "object"  # as pandas infers it for these rows
+    return frame.assign(series=pd.Series([labels[i] for i in kept], dtype=dtype))
+
+
+def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
+    """The ``limit`` series with most sources (ties by name).
+
+    >>> sorted(_most_reported({"b": 2, "a": 2, "c": 3}, 2))
+    ['a', 'c']
+    """
+    return set(sorted(counts, key=lambda label: (-counts[label], label))[:limit])
 
 
 def source_link(source_id: str) -> str:
