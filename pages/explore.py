@@ -3,43 +3,47 @@
 import pandas as pd
 import streamlit as st
 
-from charts.currency import convert_money, target_currencies
-from charts.figures import bar_chart, group_sizes, unit_groups
-from charts.format import row_figure
-from charts.timeseries import series_rows, source_link, timeseries_figure
+from charts.currency import convert_money
+from charts.figures import HOVER_COLUMNS, bar_chart, group_sizes, largest_first, unit_groups
+from charts.format import row_figures
+from charts.timeseries import KEY, series_rows, source_link, timeseries_figure
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
 SERIES_SHOWN = 8  # metrics with the most sources drawn over time
 
 AS_STATED = "as stated"
+CHART_COLUMNS = [c for c in dict.fromkeys([*HOVER_COLUMNS, *KEY]) if c != "conversion"]
+"""The columns the bar chart and the series read (no ``conversion``: money as stated)."""
 
 data, filters = common.current()
-claims = common.filtered(data, filters)
+selection = common.select(data, filters)
 st.title("Explore the figures")
 
-if claims.empty:
+if not len(selection):
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
 controls = st.columns([2, 2, 1])
 currency = controls[1].selectbox(
     "Money in",
-    [AS_STATED, *target_currencies(claims)],
+    [AS_STATED, *data.currencies.targets(selection.mask)],  # target_currencies, per load
     key="currency",
     bind="query-params",
     help="Convert money through the conversions the articles state (no outside rates)",
 )
 log = controls[2].toggle("Log scale", key="log", bind="query-params")
 
-charted = claims
-left_out = claims.iloc[0:0]
-if currency != AS_STATED:
+left_out = data.claims.iloc[0:0]
+if currency == AS_STATED:
+    # unit groups counted from the load's codes: the filtered claims are not copied
+    sizes = largest_first(data.groups.counts(selection.mask).items())
+else:
+    claims = selection.claims()
     converted, left_out = convert_money(claims, currency)
     charted = pd.concat([claims[claims["kind"].astype("object") != "money"], converted])
-
-groups = unit_groups(charted)
-sizes = group_sizes(charted, groups)
+    groups = unit_groups(charted)
+    sizes = group_sizes(charted, groups)
 unit = controls[0].selectbox(
     "Unit",
     [g for g, _ in sizes],
@@ -48,7 +52,10 @@ unit = controls[0].selectbox(
     help="Each chart shows one unit, never two on an axis: "
     + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
 )
-rows = charted[groups == unit]
+if currency == AS_STATED:
+    rows = selection.columns(CHART_COLUMNS, where=data.groups.where([unit]))
+else:
+    rows = charted[groups == unit]
 unit_label = unit
 if currency != AS_STATED and unit == currency:
     unit_label = f"{currency}, converted at the rates stated in the articles"
@@ -90,16 +97,13 @@ if len(over_time):
     )
 
 st.subheader("The filtered figures")
-labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
-table = claims.head(TABLE_ROWS)
-records = table[["value", "kind", "currency", "qualifier", "low", "high", "change"]].to_dict(
-    orient="records"
-)
+labels = data.labels
+table = selection.claims(TABLE_ROWS)
 st.dataframe(
     pd.DataFrame(
         {
             "subject": table["subject"],
-            "figure": [row_figure(r) for r in records],
+            "figure": row_figures(table),
             "value": table["value"],
             "unit": table["unit"],
             "qualifier": table["qualifier"].astype("object").str.replace("_", " "),
@@ -121,6 +125,6 @@ st.dataframe(
     },
     key="explore-table",
 )
-if len(claims) > TABLE_ROWS:
-    st.caption(f"The first {TABLE_ROWS:,} of {len(claims):,} figures; the downloads hold all.")
-common.data_downloads(claims, data.sources, "figures", key="explore")
+if len(selection) > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {len(selection):,} figures; the downloads hold all.")
+common.data_downloads(selection.claims, data.sources, "figures", key="explore")

@@ -7,8 +7,12 @@ from charts.format import compact_figure, markdown_escape, row_figure
 from charts.headlines import headlines
 from pages import common
 
+RANKED = ["category", "source", "kind", "change", "value"]
+"""The columns the headline ranking and the counts read: only these are copied."""
+
 data, filters = common.current()
-claims = common.filtered(data, filters)
+selection = common.select(data, filters)
+claims = selection.columns(RANKED)
 attributions = data.attributions
 
 st.title("Statistics in the news")
@@ -21,8 +25,8 @@ if claims.empty:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-cards = headlines(claims, list(data.categories["id"]))
-labels = dict(zip(data.categories["id"], data.categories["label"], strict=True))
+cards = data.claims.loc[headlines(claims, list(data.categories["id"])).index]
+labels = data.labels
 columns = st.columns(4)
 for i, row in enumerate(cards.to_dict(orient="records")):
     with columns[i % 4], st.container(border=True):
