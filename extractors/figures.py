@@ -13,6 +13,7 @@ extended with anchored patterns, so the work is linear in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
@@ -217,9 +218,13 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
 
 def scan(text: str, sentences: SentenceIndex | None = None) -> list[Figure]:
     """Every figure of ``text`` that is a statistic, in order (no equivalents yet)."""
+    return list(iter_scan(text, sentences))
+
+
+def iter_scan(text: str, sentences: SentenceIndex | None = None) -> Iterator[Figure]:
+    """``scan`` one figure at a time: a long text's figures need not all be alive at once."""
     china = money.speaks_of_china(text)
     sentences = sentences or SentenceIndex(text)
-    figures: list[Figure] = []
     pos = 0
     for match in numbers.ATOM.finditer(text):
         if match.start() < pos:
@@ -229,8 +234,7 @@ def scan(text: str, sentences: SentenceIndex | None = None) -> list[Figure]:
             continue
         figure, pos = _figure(text, match, china, sentences)
         if figure is not None:
-            figures.append(figure)
-    return figures
+            yield figure
 
 
 def _figure(

@@ -14,12 +14,12 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from dataset import Category, Claim, Equivalent, Period, load_categories
 from dataset.validate import looks_like_figure
 from extractors import context
-from extractors.figures import Figure, scan
+from extractors.figures import Figure, iter_scan
 from extractors.sentences import SentenceIndex
 
 HEDGES = (
@@ -42,7 +42,7 @@ def default_categories() -> tuple[Category, ...]:
     return tuple(load_categories()[0])
 
 
-def attach_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
+def attach_equivalents(text: str, figures: Iterable[Figure]) -> list[Figure]:
     """Fold stated conversions into the amount they convert; they are not claims of their own.
 
     >>> from extractors.figures import scan
@@ -50,29 +50,39 @@ def attach_equivalents(text: str, figures: list[Figure]) -> list[Figure]:
     >>> [(f.written, len(f.equivalents)) for f in attach_equivalents(t, scan(t))]
     [('2.95 trillion yuan', 2)]
     """
-    kept: list[Figure] = []
-    i = 0
-    while i < len(figures):
-        main = figures[i]
-        i += 1
-        if main.kind != "money" or main.qualifier == "range":
-            kept.append(main)
-            continue
-        gaps = EQUIVALENT_GAPS
-        while i < len(figures):
-            other = figures[i]
-            gap = text[
-                main.end if not main.equivalents else main.equivalents[-1][2][1] : other.start
-            ]
-            if other.kind != "money" or other.currency == main.currency or len(gap) > 30:
-                break
-            if not any(g.fullmatch(gap) for g in gaps):
-                break
-            main.equivalents.append((other.value, other.currency, (other.start, other.end)))
+    return list(iter_equivalents(text, figures))
+
+
+def iter_equivalents(text: str, figures: Iterable[Figure]) -> Iterator[Figure]:
+    """``attach_equivalents`` one figure at a time, so no list of every figure is kept.
+
+    A money figure is held back until the next figure shows whether it states a
+    conversion of it; each figure is yielded once, in order.
+    """
+    main: Figure | None = None  # a money amount that may still gain equivalents
+    gaps = EQUIVALENT_GAPS
+    for figure in figures:
+        if main is not None and _converts(text, main, figure, gaps):
+            main.equivalents.append((figure.value, figure.currency, (figure.start, figure.end)))
             gaps = [NEXT_IN_BRACKET]
-            i += 1
-        kept.append(main)
-    return kept
+            continue
+        if main is not None:
+            yield main
+            main = None
+        if figure.kind != "money" or figure.qualifier == "range":
+            yield figure
+        else:
+            main, gaps = figure, EQUIVALENT_GAPS
+    if main is not None:
+        yield main
+
+
+def _converts(text: str, main: Figure, other: Figure, gaps: list[re.Pattern[str]]) -> bool:
+    """Whether ``other`` states ``main`` (or its last equivalent) in another currency."""
+    gap = text[main.end if not main.equivalents else main.equivalents[-1][2][1] : other.start]
+    if other.kind != "money" or other.currency == main.currency or len(gap) > 30:
+        return False
+    return any(g.fullmatch(gap) for g in gaps)
 
 
 def _finite(figure: Figure) -> bool:
@@ -92,6 +102,20 @@ def _published(published: dt.date | str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(published)[:10])
     except ValueError:
         return None
+
+
+SentenceContext = tuple[str | None, Period | None, str | None, list[tuple[int, int, str]]]
+_NO_CONTEXT: SentenceContext = (None, None, None, [])
+
+
+def _context(key: tuple, sentence: str, offset: int, date: dt.date | None) -> SentenceContext:
+    """Entity, period, attribution and keyword hits of a sentence: read once per sentence."""
+    return (
+        context.entity_near(sentence, offset),
+        context.period_of(sentence, date),
+        context.attribution(sentence),
+        context.keyword_hits(key, sentence),
+    )
 
 
 def _subject(unit: str | None, entity: str | None) -> str | None:
@@ -115,8 +139,8 @@ def extract(
     sentences = SentenceIndex(text)
     source = source_id or "text"
     claims: list[Claim] = []
-    per_sentence: dict[int, tuple[str | None, Period | None, str | None, list]] = {}
-    for figure in attach_equivalents(text, scan(text, sentences)):
+    last_start, around = -1, _NO_CONTEXT  # sentence start of the previous figure, its context
+    for figure in iter_equivalents(text, iter_scan(text, sentences)):
         if not looks_like_figure(figure.written) or not _finite(figure):
             continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
         s_start, s_end = sentences.around(figure.start)
@@ -128,14 +152,9 @@ def extract(
             unit = f"percent of {of}" if of else unit
         elif figure.kind in ("count", "other", "money") and not unit:
             unit = figure.phrase if figure.phrase_read else context.unit_phrase(text, figure.end)
-        if s_start not in per_sentence:  # sentence-level context, computed once per sentence
-            per_sentence[s_start] = (
-                context.entity_near(sentence, figure.start - s_start),
-                context.period_of(sentence, date),
-                context.attribution(sentence),
-                context.keyword_hits(key, sentence),
-            )
-        entity, period, attributed_to, hits = per_sentence[s_start]
+        if s_start != last_start:  # figures come in text order: sentence starts never go back
+            last_start, around = s_start, _context(key, sentence, figure.start - s_start, date)
+        entity, period, attributed_to, hits = around
         claims.append(
             Claim(
                 id=f"{source}-{figure.start}",
