@@ -10,7 +10,6 @@ beside it can link back to the article.
 from __future__ import annotations
 
 import html
-from collections import defaultdict
 
 import numpy as np
 import pandas as pd
@@ -43,31 +42,50 @@ def series_rows(
     """
     columns = [*KEY, "source", "date", "value"]
     positions = np.flatnonzero((claims["subject"].notna() & claims["date"].notna()).to_numpy())
+    # the number of sources of each row's metric, on integer codes; then plain Python over
+    # the rows kept and one copy of them at the end: grouping and sorting DataFrames cost
+    # 30 ms a rerun at 2,000 rows
+    counts = _sources_per_key(claims[[*KEY, "source"]].iloc[positions])
+    kept = np.flatnonzero(counts >= min_sources).tolist()
 
     def strings(column: str) -> list:
-        return claims[column].to_numpy(dtype=object, na_value="")[positions].tolist()
+        return claims[column].to_numpy(dtype=object, na_value="")[positions[kept]].tolist()
 
-    # plain Python over the usable rows, and one copy of the rows kept at the end: grouping
-    # and sorting DataFrames cost 30 ms a rerun at 2,000 rows
-    subjects, entities, units, currencies, sources, dates = map(strings, [*KEY, "source", "date"])
+    subjects, entities, sources, dates = map(strings, ["subject", "entity", "source", "date"])
     labels = [
         f"{subject} ({entity})" if entity and entity not in subject else subject
         for subject, entity in zip(subjects, entities, strict=True)
     ]
-    keys = list(zip(subjects, entities, units, currencies, strict=True))
-    sources_of: dict[tuple, set] = defaultdict(set)
-    for key, source in zip(keys, sources, strict=True):
-        if source:
-            sources_of[key].add(source)
-    counts = [len(sources_of[key]) for key in keys]
-    kept = [i for i, n in enumerate(counts) if n >= min_sources]
+    order = range(len(kept))
     if max_series is not None:
-        most = _most_reported({labels[i]: counts[i] for i in reversed(kept)}, max_series)
-        kept = [i for i in kept if labels[i] in most]
-    kept.sort(key=lambda i: (labels[i], dates[i], sources[i]))
-    frame = claims[columns].iloc[positions[kept]].reset_index(drop=True)
+        first = {labels[i]: counts[kept[i]] for i in reversed(order)}  # first row's count
+        most = _most_reported(first, max_series)
+        order = [i for i in order if labels[i] in most]
+    order = sorted(order, key=lambda i: (labels[i], dates[i], sources[i]))
+    frame = claims[columns].iloc[positions[[kept[i] for i in order]]].reset_index(drop=True)
     dtype = "str" if len(positions) else "object"  # as pandas infers it for these rows
-    return frame.assign(series=pd.Series([labels[i] for i in kept], dtype=dtype))
+    return frame.assign(series=pd.Series([labels[i] for i in order], dtype=dtype))
+
+
+def _sources_per_key(claims: pd.DataFrame) -> np.ndarray:
+    """For each row, how many distinct sources report its (subject, entity, unit, currency).
+
+    A missing key value counts as ``""``, a missing source is not counted.
+
+    >>> _sources_per_key(pd.DataFrame({"subject": ["A", "A", "A", "B"],
+    ...     "entity": [None, "", "", ""], "unit": ["u"] * 4, "currency": [None] * 4,
+    ...     "source": ["s", "t", "s", "s"]})).tolist()
+    [2, 2, 2, 1]
+    """
+    key = np.zeros(len(claims), dtype=np.int64)
+    for column in KEY:
+        codes, uniques = pd.factorize(claims[column].to_numpy(dtype=object, na_value=""))
+        key = pd.factorize(key * (len(uniques) + 1) + codes)[0]
+    source, sources = pd.factorize(claims["source"])  # -1 where missing
+    known = source >= 0
+    pairs = np.unique(key[known] * (len(sources) + 1) + source[known])
+    per_key = np.bincount(pairs // (len(sources) + 1), minlength=len(key) and key.max() + 1)
+    return per_key[key]
 
 
 def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
@@ -98,17 +116,30 @@ def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Fi
     >>> [list(t.x) for t in fig.data], fig.data[0].customdata[1][0]
     ([['2012-06', '2015-12-20']], 'China Daily, 2015-12-20')
     """
+    # the rows of each series from plain lists, not a DataFrame per series (groupby):
+    # a few rows each, where pandas' overhead per group cost most of the time
+    names, dates, values, sources = (
+        rows[column].to_numpy(dtype=object).tolist()
+        for column in ("series", "date", "value", "source")
+    )
+    rows_of: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        if not pd.isna(name):  # as groupby, which leaves out missing keys
+            rows_of.setdefault(name, []).append(i)
     traces = []
-    for name, part in rows.groupby("series", sort=True):
-        credit = [html.escape(attributions.get(s, s)) for s in part["source"]]
+    for name in sorted(rows_of):
+        part = rows_of[name]
         traces.append(
             {
                 "type": "scatter",
-                "x": list(part["date"]),
-                "y": [float(v) for v in part["value"]],
+                "x": [dates[i] for i in part],
+                "y": [float(values[i]) for i in part],
                 "mode": "lines+markers",
                 "name": html.escape(str(name)),
-                "customdata": [[c, s] for c, s in zip(credit, part["source"], strict=True)],
+                "customdata": [
+                    [html.escape(attributions.get(sources[i], sources[i])), sources[i]]
+                    for i in part
+                ],
                 "hovertemplate": HOVER,
             }
         )

@@ -7,17 +7,20 @@ faster code, never different figures.
 
 from __future__ import annotations
 
+import html
+import json
 from collections import defaultdict
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from charts.currency import CurrencyIndex, target_currencies
 from charts.figures import group_sizes, hover_data, largest, largest_first, unit_groups
 from charts.format import row_figure, row_figures
 from charts.headlines import KIND_PREFERENCE, headlines
-from charts.timeseries import KEY, series_rows
+from charts.timeseries import HOVER, KEY, series_rows, timeseries_figure
 from dataset import load_dataset
 from tests.charts.synthetic import claims
 from tests.conftest import DATA
@@ -218,3 +221,34 @@ def test_reference_series_rows_is_not_trivial() -> None:
         for label in reference_series_rows(claims(400, seed))["series"]:
             sizes[label] += 1
     assert len(sizes) >= 4 and max(sizes.values()) > 10
+
+
+def reference_timeseries_traces(rows: pd.DataFrame, attributions: dict[str, str]) -> list[dict]:
+    """timeseries_figure's traces as they were: one DataFrame per series (groupby)."""
+    traces = []
+    for name, part in rows.groupby("series", sort=True):
+        credit = [html.escape(attributions.get(s, s)) for s in part["source"]]
+        traces.append(
+            {
+                "type": "scatter",
+                "x": list(part["date"]),
+                "y": [float(v) for v in part["value"]],
+                "mode": "lines+markers",
+                "name": html.escape(str(name)),
+                "customdata": [[c, s] for c, s in zip(credit, part["source"], strict=True)],
+                "hovertemplate": HOVER,
+            }
+        )
+    return traces
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("max_series", [None, 2])
+def test_timeseries_traces_as_before(seed: int, max_series: int | None) -> None:
+    rows = series_rows(claims(400, seed), max_series=max_series)
+    attributions = {"a": "<b>A</b>, 2015", "b": "B & co"}
+    fig = timeseries_figure(rows, attributions)
+    expected = go.Figure({"data": reference_timeseries_traces(rows, attributions)}, _validate=False)
+    # through JSON: NaN values equal there
+    assert json.dumps(fig.to_plotly_json()["data"]) == json.dumps(expected.to_plotly_json()["data"])
+    assert len(fig.data) > (0 if max_series is None else 1)
