@@ -226,7 +226,7 @@ def iter_scan(text: str, sentences: SentenceIndex | None = None) -> Iterator[Fig
     china = money.speaks_of_china(text)
     sentences = sentences or SentenceIndex(text)
     pos = 0
-    for match in numbers.ATOM.finditer(text):
+    for match in numbers.atoms(text):
         if match.start() < pos:
             continue
         if match.lastgroup == "skip":

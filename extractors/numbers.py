@@ -18,6 +18,7 @@ below only lets the scanner find them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from text_to_num import text2num
 
@@ -89,6 +90,58 @@ ATOM = re.compile(
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""
+
+DIGIT_ATOM = re.compile(rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))", re.IGNORECASE)
+"""The digit half of ``ATOM``: its matches hold no letter that can start a number word."""
+WORD_ATOM = re.compile(
+    r"\b(?=[adefhnostqw])(?<![\w-])"
+    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    r"|an?(?=\s+(?:thousand|million|billion|trillion)\b)))(?![\w-])",
+    re.IGNORECASE,
+)
+"""The number-word half of ``ATOM``: its matches hold no digit, sign, bracket or dot."""
+WORD_START = re.compile(
+    r"[^\w-](?i:(?=a(?:n?[\s-])|one|t(?:w[oe]|h[ri]|en)|f(?:o[ur]|i[vf])|s(?:ix|ev)|e(?:ig|le)"
+    r"|nin|hal|doz))"
+)
+"""The character before every place ``WORD_ATOM`` can match (but the text's start).
+
+Each number word begins with one of these few letter pairs or triples.  The
+pattern starts with a character class, so ``re`` skips along the text in C
+instead of trying ``WORD_ATOM`` at every position."""
+
+
+def atoms(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``ATOM.finditer(text)``, found about twice as fast.
+
+    Digits and number words are searched apart and merged by position: a match
+    of one half never starts inside a match of the other (see the two halves),
+    so the merged list is what one search with both would find.
+    """
+    words = _word_atoms(text)
+    word = next(words, None)
+    for digit in DIGIT_ATOM.finditer(text):
+        while word is not None and word.start() < digit.start():
+            yield word
+            word = next(words, None)
+        yield digit
+    if word is not None:
+        yield word
+        yield from words
+
+
+def _word_atoms(text: str) -> Iterator[re.Match[str]]:
+    """``WORD_ATOM.finditer(text)``, trying only the places ``WORD_START`` points at."""
+    end = 0
+    if match := WORD_ATOM.match(text, 0):
+        end = match.end()
+        yield match
+    for before in WORD_START.finditer(text):
+        start = before.end()
+        if start >= end and (match := WORD_ATOM.match(text, start)):
+            end = match.end()
+            yield match
+
 
 NUMBER_AT = re.compile(
     rf"(?P<digits>{DIGITS})|(?P<fraction>{FRACTION})(?![\w-])|(?P<words>{NUMBER_WORDS})(?![\w-])",

@@ -7,12 +7,13 @@ every dev-set text and on sentences written to sit at the edges of the cues.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from extractors import context, extract
+from extractors import context, extract, numbers
 from extractors.patterns import fold
 from extractors.pipeline import default_categories
 
@@ -218,3 +219,24 @@ def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
     for unit in units:
         expected = _category_unfiltered(key, unit) or "other"
         assert context.category_of(key, unit, [], 0) == expected, unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        POSITIONS_TEXT,
+        "One in five; two-thirds of 3,000; a dozen (12) and twenty-one.",
+        "five",
+        "a third",
+        "half a million",
+        "SEVENTY-SEVEN \u017fix \u017feven f\u0130ve e\u0131ght nine",
+        "-five x-two 5two two5 2015-12-20T10:00 t5 +44 20 7946 0958 (555) 123-4567",
+        "an estimated a  dozen an\u00a0eighth A billion an thousand",
+        "",
+    ],
+)
+def test_atoms_are_the_atom_matches(text: str) -> None:
+    def seen(match: re.Match[str]) -> tuple:
+        return match.span(), match.lastgroup, match.span(match.lastgroup)
+
+    assert [seen(m) for m in numbers.atoms(text)] == [seen(m) for m in numbers.ATOM.finditer(text)]
