@@ -42,40 +42,48 @@ def series_rows(
     """
     columns = [*KEY, "source", "date", "value"]
     positions = np.flatnonzero((claims["subject"].notna() & claims["date"].notna()).to_numpy())
-    # the number of sources of each row's metric, on integer codes; then plain Python over
-    # the rows kept and one copy of them at the end: grouping and sorting DataFrames cost
-    # 30 ms a rerun at 2,000 rows
-    counts = _sources_per_key(claims[[*KEY, "source"]].iloc[positions])
-    kept = np.flatnonzero(counts >= min_sources).tolist()
+    # metrics as integer codes, their sources counted with numpy, a label per metric (not
+    # per row), and plain Python only over the rows kept: grouping and sorting DataFrames
+    # cost 30 ms a rerun at 2,000 rows
+    key, per_key = _metric_keys(claims[[*KEY, "source"]].iloc[positions])
+    first_row = np.unique(key, return_index=True)[1]  # codes come in order of appearance
 
-    def strings(column: str) -> list:
-        return claims[column].to_numpy(dtype=object, na_value="")[positions[kept]].tolist()
+    def strings(column: str, at: np.ndarray) -> list:
+        return claims[column].to_numpy(dtype=object, na_value="")[positions[at]].tolist()
 
-    subjects, entities, sources, dates = map(strings, ["subject", "entity", "source", "date"])
-    labels = [
+    label_of = [
         f"{subject} ({entity})" if entity and entity not in subject else subject
-        for subject, entity in zip(subjects, entities, strict=True)
+        for subject, entity in zip(
+            strings("subject", first_row), strings("entity", first_row), strict=True
+        )
     ]
-    order = range(len(kept))
+    keep = per_key >= min_sources
     if max_series is not None:
-        first = {labels[i]: counts[kept[i]] for i in reversed(order)}  # first row's count
+        first: dict[str, int] = {}  # label -> sources of its first row's metric
+        for k in np.flatnonzero(keep).tolist():
+            first.setdefault(label_of[k], int(per_key[k]))
         most = _most_reported(first, max_series)
-        order = [i for i in order if labels[i] in most]
-    order = sorted(order, key=lambda i: (labels[i], dates[i], sources[i]))
-    frame = claims[columns].iloc[positions[[kept[i] for i in order]]].reset_index(drop=True)
+        keep &= np.array([label in most for label in label_of], dtype=bool)
+    rows = np.flatnonzero(keep[key])
+    labels = [label_of[k] for k in key[rows].tolist()]
+    dates, sources = strings("date", rows), strings("source", rows)
+    order = sorted(range(len(rows)), key=lambda i: (labels[i], dates[i], sources[i]))
+    frame = claims[columns].iloc[positions[rows[order]]].reset_index(drop=True)
     dtype = "str" if len(positions) else "object"  # as pandas infers it for these rows
     return frame.assign(series=pd.Series([labels[i] for i in order], dtype=dtype))
 
 
-def _sources_per_key(claims: pd.DataFrame) -> np.ndarray:
-    """For each row, how many distinct sources report its (subject, entity, unit, currency).
+def _metric_keys(claims: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's metric (subject, entity, unit, currency) as a code, in order of first
+    appearance, and for each code how many distinct sources report it.
 
     A missing key value counts as ``""``, a missing source is not counted.
 
-    >>> _sources_per_key(pd.DataFrame({"subject": ["A", "A", "A", "B"],
+    >>> key, per_key = _metric_keys(pd.DataFrame({"subject": ["A", "A", "A", "B"],
     ...     "entity": [None, "", "", ""], "unit": ["u"] * 4, "currency": [None] * 4,
-    ...     "source": ["s", "t", "s", "s"]})).tolist()
-    [2, 2, 2, 1]
+    ...     "source": ["s", "t", "s", "s"]}))
+    >>> key.tolist(), per_key.tolist()
+    ([0, 0, 0, 1], [2, 1])
     """
     key = np.zeros(len(claims), dtype=np.int64)
     for column in KEY:
@@ -84,8 +92,8 @@ def _sources_per_key(claims: pd.DataFrame) -> np.ndarray:
     source, sources = pd.factorize(claims["source"])  # -1 where missing
     known = source >= 0
     pairs = np.unique(key[known] * (len(sources) + 1) + source[known])
-    per_key = np.bincount(pairs // (len(sources) + 1), minlength=len(key) and key.max() + 1)
-    return per_key[key]
+    metrics = len(key) and int(key.max()) + 1
+    return key, np.bincount(pairs // (len(sources) + 1), minlength=metrics)
 
 
 def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
