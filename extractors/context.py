@@ -453,6 +453,24 @@ def _unit_prefilter(
     return _all_keywords(categories)[0]
 
 
+@functools.lru_cache(maxsize=8)
+def _folded_keywords(
+    categories: tuple[tuple[str, tuple[str, ...]], ...],
+) -> re.Pattern[str] | None:
+    """The all-keywords pattern without ``re.IGNORECASE``, to run on ``fold(sentence)``.
+
+    With ASCII keywords (all lower case in ``owner``) it matches the same spans
+    there as the ignore-case pattern on the sentence: ``fold`` keeps every
+    offset and every ``\\w`` and ``\\s``, and lower-cases exactly the letters
+    ``re.IGNORECASE`` would take for an ASCII one.  Comparing plain characters
+    is cheaper than comparing case-folded ones.  None when a keyword is not ASCII.
+    """
+    pattern, owner = _all_keywords(categories)
+    if not all(keyword.isascii() for keyword in owner):
+        return None
+    return re.compile(pattern.pattern)
+
+
 def category_key(categories: Sequence[Category]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """A hashable form of the categories, so their patterns are compiled once."""
     return tuple((c.id, tuple(c.keywords)) for c in categories)
@@ -467,9 +485,12 @@ def keyword_hits(
     [(12, 17, 'users')]
     """
     pattern, owner = _all_keywords(key)
+    if (folded := _folded_keywords(key)) is not None:
+        spans = [match.span() for match in folded.finditer(fold(sentence))]
+    else:
+        spans = [match.span() for match in pattern.finditer(sentence)]
     return [
-        (match.start(), match.end(), owner[" ".join(match[0].lower().split())])
-        for match in pattern.finditer(sentence)
+        (start, end, owner[" ".join(sentence[start:end].lower().split())]) for start, end in spans
     ]
 
 

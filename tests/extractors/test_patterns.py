@@ -117,3 +117,12 @@ def test_fold_keeps_every_ignorecase_match(text: str, word: str, expected: bool)
 )
 def test_contains_any(text: str, words: tuple[str, ...], expected: bool) -> None:
     assert contains_any(text, words) is expected
+
+
+def test_fold_keeps_offsets_word_and_space_characters() -> None:
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    folded = fold(everything)
+    assert len(folded) == len(everything)
+    for cls in (r"\w", r"\s", r"-"):
+        where = [m.start() for m in re.finditer(cls, everything)]
+        assert where == [m.start() for m in re.finditer(cls, folded)], cls

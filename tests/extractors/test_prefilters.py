@@ -240,3 +240,19 @@ def test_atoms_are_the_atom_matches(text: str) -> None:
         return match.span(), match.lastgroup, match.span(match.lastgroup)
 
     assert [seen(m) for m in numbers.atoms(text)] == [seen(m) for m in numbers.ATOM.finditer(text)]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_keyword_hits_as_with_ignorecase(key: tuple) -> None:
+    pattern, owner = context._all_keywords(key)
+    for text in [*TEXTS, POSITIONS_TEXT, "MARKET  Value of u\u017fers, \u212aEY users"]:
+        try:
+            expected = [
+                (m.start(), m.end(), owner[" ".join(m[0].lower().split())])
+                for m in pattern.finditer(text)
+            ]
+        except KeyError:  # a keyword matched through a case twin ("u\u017fers"): no owner
+            with pytest.raises(KeyError):
+                context.keyword_hits(key, text)
+            continue
+        assert context.keyword_hits(key, text) == expected, text
