@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import re
 
+from extractors.patterns import contains_any, fold
+
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
@@ -51,6 +53,8 @@ REFERENCE_WORDS = (
     "match|game|round|race|lap|group|cohort|mark|size|type"
 )
 REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})\.?[ \u00a0]+$", re.IGNORECASE)
+REFERENCE_ENDINGS = frozenset(word[-2:] for word in REFERENCE_WORDS.split("|"))
+"""Last two letters (or the one) of each reference word: a quick test before the search."""
 NAME_BEFORE = re.compile(r"(?<![\w&.'-])([\w&.'’-]*[A-Z][\w&.'’-]*)[ \u00a0]+$")
 """A word with a capital letter right before the figure: "Windows 10", "iPhone 15"."""
 
@@ -172,6 +176,8 @@ PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A number someone is told to call: "call police on 101"."""
+PHONE_CUES = ("call", "dial", "ring", "phone", "text", "hotline")
+"""``PHONE_BEFORE`` matches no text whose ``fold`` lacks all of these."""
 ORDINAL_BEFORE = re.compile(
     r"(?<![\w-])(?:first|second|third|fourth|last|latter|former|other|final|each)[ \u00a0]+$",
     re.IGNORECASE,
@@ -187,7 +193,10 @@ def is_phone(text: str, start: int) -> bool:
     >>> is_phone("should call police on 101", 23)
     True
     """
-    return PHONE_BEFORE.search(text, max(0, start - 50), start) is not None
+    window = max(0, start - 50)
+    if not contains_any(fold(text[window:start]), PHONE_CUES):
+        return False
+    return PHONE_BEFORE.search(text, window, start) is not None
 
 
 def is_year(value: float, written: str) -> bool:
@@ -251,7 +260,7 @@ def is_name_or_reference(text: str, start: int, sentence_start: int) -> bool:
     False
     """
     window = max(sentence_start, start - 30)
-    if REFERENCE_BEFORE.search(text, window, start):
+    if _may_end_in_reference(text[window:start]) and REFERENCE_BEFORE.search(text, window, start):
         return True
     match = NAME_BEFORE.search(text, window, start)
     if match is None:
@@ -263,6 +272,26 @@ def is_name_or_reference(text: str, start: int, sentence_start: int) -> bool:
         return False
     at_sentence_start = not text[sentence_start : match.start(1)].strip(" \"'“‘(")
     return not (at_sentence_start and word[1:].islower())
+
+
+def _may_end_in_reference(before: str) -> bool:
+    """False when ``REFERENCE_BEFORE`` cannot match ``before``: a test on its last word.
+
+    The pattern ends in spaces at the end (``$`` also before a final newline),
+    after a reference word and an optional dot.
+
+    >>> [_may_end_in_reference(b) for b in ("see page ", "No. ", "the ")]
+    [True, True, False]
+    """
+    core = before[:-1] if before.endswith("\n") else before
+    word = core.rstrip(" \u00a0")
+    if len(word) == len(core):
+        return False
+    word = word[:-1] if word.endswith(".") else word
+    ending = word[-2:]
+    if not ending.isascii():
+        return True
+    return ending.lower() in REFERENCE_ENDINGS or word[-1:].lower() in REFERENCE_ENDINGS
 
 
 def is_address(text: str, end: int) -> bool:

@@ -94,6 +94,7 @@ def test_attribution_table(text: str, expected: str | None) -> None:
 POSITIONS_TEXT = "\n".join(TEXTS) + (
     " It fell  \n rose\u00a0 UP BY  \u017fank  down\n by 5 fell by\u00a0 "
     " 5 pct 5 PP 5 Bps 5 \u00a0% 5 basis  points 5 per\u00a0cent US$ 5 Rs. 5 AUS$5 COP28 R$5"
+    " page 5 No. 5 P 5 pp.\u00a05 cla\u017fs 5 SECTION\n5 Call police on  5 TELEPHONE 5 text 5"
     " 5 Swiss francs 5 \u212aRW 5 us dollars more than  5 well OVER 5 up to\n5 \u0130n"
 )
 """Every dev-set text and the edge cases, as one text: the tests below try each position."""
@@ -256,3 +257,14 @@ def test_keyword_hits_as_with_ignorecase(key: tuple) -> None:
                 context.keyword_hits(key, text)
             continue
         assert context.keyword_hits(key, text) == expected, text
+
+
+def test_exclusion_filters_never_hide_a_match() -> None:
+    from extractors import exclusions
+
+    for window in _windows(30):
+        if exclusions.REFERENCE_BEFORE.search(window):
+            assert exclusions._may_end_in_reference(window), window
+    for window in _windows(50):
+        if exclusions.PHONE_BEFORE.search(window):
+            assert any(cue in fold(window) for cue in exclusions.PHONE_CUES), window
