@@ -187,9 +187,24 @@ def _excluded(text: str, part: Part, sentence_start: int) -> bool:
     )
 
 
+def _may_join(text: str, pos: int) -> bool:
+    """False when ``RANGE_JOIN`` cannot match at ``pos``: it opens with a dash, "to" or "and".
+
+    >>> _may_join("5 to 7", 1), _may_join("5 people", 1), _may_join("5-7", 1)
+    (True, False, True)
+    """
+    head = text[pos : pos + 1]
+    if head in ("-", "–", "—"):
+        return True
+    if head not in (" ", "\u00a0"):
+        return False
+    after = text[pos : pos + 12].lstrip(" \u00a0")[:1]
+    return after in "-–—ta"  # also "" (only spaces so far): undecided, so the pattern decides
+
+
 def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
     """The second half of a range starting after ``first``, with the join's end."""
-    join = RANGE_JOIN.match(text, first.end)
+    join = RANGE_JOIN.match(text, first.end) if _may_join(text, first.end) else None
     if join is None:
         return None
     word = join[0].strip().lower()

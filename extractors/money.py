@@ -173,7 +173,7 @@ def currency_after(after: str) -> tuple[str, str] | None:
     True
     """
     _, names, codes = _tables()
-    if (match := CODE_AFTER.match(after)) and match[1] in codes:
+    if _may_start_with_code(after) and (match := CODE_AFTER.match(after)) and match[1] in codes:
         return match[0], match[1]
     first = FIRST_WORD_AFTER.match(after)
     if first is None or first[1].lower() not in _first_words():
@@ -186,6 +186,16 @@ def currency_after(after: str) -> tuple[str, str] | None:
         if phrase in names:
             return match[0][: match.end(count)], names[phrase]
     return None
+
+
+def _may_start_with_code(after: str) -> bool:
+    """Whether ``CODE_AFTER`` can match: an upper-case letter first, or after one space.
+
+    >>> _may_start_with_code(" USD"), _may_start_with_code(" people")
+    (True, False)
+    """
+    first = after[1:2] if after[:1] in (" ", "\u00a0") else after[:1]
+    return "A" <= first <= "Z"
 
 
 def subunit_after(after: str) -> tuple[str, str, float] | None:

@@ -268,3 +268,22 @@ def test_exclusion_filters_never_hide_a_match() -> None:
     for window in _windows(50):
         if exclusions.PHONE_BEFORE.search(window):
             assert any(cue in fold(window) for cue in exclusions.PHONE_CUES), window
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        POSITIONS_TEXT,
+        "5" + " " * 13 + "to 7",
+        "5\u00a0–\u00a07 5 and 6 5 -7 5—7 5 To 7 5 USD 5 \u00a0EUR",
+    ],
+)
+def test_join_and_code_filters_never_hide_a_match(text: str) -> None:
+    from extractors import money
+    from extractors.figures import RANGE_JOIN, _may_join
+
+    for pos in range(len(text) + 1):
+        if RANGE_JOIN.match(text, pos):
+            assert _may_join(text, pos), text[pos:]
+        if money.CODE_AFTER.match(text, pos):
+            assert money._may_start_with_code(text[pos:]), text[pos:]
