@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from babel import Locale
 
 from dataset.schema import Category, Period
-from extractors.patterns import contains_any, fold, literal_trie
+from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
 
 STOP_WORDS = frozenset(
     [
@@ -277,6 +277,8 @@ def _entity_pattern() -> re.Pattern[str]:
     names = {n for code, n in territories.items() if code.isalpha() and n[0].isupper()}
     names |= {"China", "US", "UK", "EU", "Britain", "America", "Hong Kong", "Europe", "Africa"}
     ordered = sorted(names, key=len, reverse=True)
+    if (starts := word_start_trie(ordered, "A-Z")) is not None:
+        return re.compile(rf"{starts}\b")  # where the line below matches, found faster
     alternation = literal_trie(ordered, flexible_spaces=False, ignorecase=False)
     return re.compile(rf"\b(?=[A-Z])(?:{alternation})\b")
 

@@ -108,3 +108,28 @@ def literal_trie(words: Sequence[str], *, flexible_spaces: bool, ignorecase: boo
     if not _trie_safe(words, ignorecase):
         return "|".join(_escape(w, flexible_spaces) for w in words)
     return _tree(words, flexible_spaces)
+
+
+def word_start_trie(words: Sequence[str], first: str) -> str | None:
+    """``(?:alternation)`` of case-sensitive ``words`` (longest first) that must start a word.
+
+    Matches where ``\\b(?=[first])(?:literal_trie(words))`` does: each branch opens
+    with its first letter and then checks that no word character stands before
+    it, so ``re`` can skip in C to the few places one of those letters is.
+    Words whose first character is not in the class ``first`` cannot match and
+    are left out; None when the words are not safe for a prefix tree.
+
+    >>> word_start_trie(["Chile", "China", "US"], "A-Z")
+    '(?:C(?<!\\\\w.)hi(?:le|na)|U(?<!\\\\w.)S)'
+    """
+    if not words or not _trie_safe(words, ignorecase=False):
+        return None
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        if re.fullmatch(f"[{first}]", word[0]) and re.fullmatch(r"\w", word[0]):
+            groups.setdefault(word[0], []).append(word[1:])
+    branches = [
+        re.escape(head) + r"(?<!\w.)" + _tree(tails, flexible_spaces=False)
+        for head, tails in groups.items()
+    ]
+    return "(?:" + "|".join(branches) + ")" if branches else "(?!)"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from extractors.patterns import CASE_TWINS, contains_any, fold, literal_trie
+from extractors.patterns import CASE_TWINS, contains_any, fold, literal_trie, word_start_trie
 
 KEYWORDS = sorted(
     [
@@ -126,3 +126,19 @@ def test_fold_keeps_offsets_word_and_space_characters() -> None:
     for cls in (r"\w", r"\s", r"-"):
         where = [m.start() for m in re.finditer(cls, everything)]
         assert where == [m.start() for m in re.finditer(cls, folded)], cls
+
+
+@pytest.mark.parametrize("text", [*TEXTS, "\u00c5land China's US-UK Chad\nChile", "xChina _US 5UK"])
+def test_word_start_trie_matches_like_boundary_alternation(text: str) -> None:
+    names = [*NAMES, "\u00c5land Islands", "_Foo"]
+    names = sorted(names, key=len, reverse=True)
+    fast = re.compile(rf"{word_start_trie(names, 'A-Z')}\b")
+    slow = re.compile(rf"\b(?=[A-Z])(?:{_flat(names, False)})\b")
+    expected = [m.span() for m in slow.finditer(text)]
+    assert [m.span() for m in fast.finditer(text)] == expected
+    assert expected or not re.search(r"(?<!\w)China", text)
+
+
+def test_word_start_trie_refuses_unsafe_words() -> None:
+    assert word_start_trie(["a", "ab"], "a-z") is None
+    assert word_start_trie([], "a-z") is None
