@@ -236,13 +236,178 @@ DURATION_AFTER = re.compile(
 )
 
 
-def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
-    """The noun phrase right after a figure: what it counts (up to four words).
+IRREGULAR_PLURALS: frozenset[str] = frozenset(
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "staff",
+        "police",
+        "personnel",
+        "cattle",
+        "sheep",
+        "fish",
+        "deer",
+        "feet",
+        "teeth",
+        "mice",
+        "geese",
+        "data",
+        "media",
+        "crew",
+    ]
+)
+"""Plural nouns that do not end in -s: each can be the head of what is counted."""
 
-    >>> unit_phrase("328 listed Internet-related companies now having", 3)
-    'listed Internet-related companies'
-    >>> unit_phrase("7 percent of GDP.", 9) is None
-    True
+NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
+"""Words ending so are not plural nouns ("business", "census", "basis", "various")."""
+
+NOT_PLURAL: frozenset[str] = frozenset(["news", "series", "species", "means", "plus"])
+
+PHRASE_ENDERS: frozenset[str] = frozenset(
+    [
+        "across",
+        "against",
+        "without",
+        "through",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "via",
+        "among",
+        "amid",
+        "around",
+        "about",
+        "near",
+        "like",
+        "outside",
+        "inside",
+        "within",
+        "behind",
+        "beyond",
+        "toward",
+        "towards",
+        "including",
+        "except",
+        "while",
+        "when",
+        "where",
+        "if",
+        "because",
+        "though",
+        "although",
+        "whereas",
+        "worldwide",
+        "nationwide",
+        "globally",
+        "abroad",
+        "overseas",
+        "apiece",
+        "each",
+        "alone",
+        "so",
+        "already",
+        "still",
+        "also",
+        "too",
+        "instead",
+        "altogether",
+        "respectively",
+        "sat",
+        "took",
+        "came",
+        "went",
+        "died",
+        "fell",
+        "rose",
+        "said",
+        "says",
+        "say",
+        "made",
+        "won",
+        "lost",
+        "left",
+        "got",
+        "gave",
+        "ran",
+        "saw",
+        "met",
+        "held",
+        "paid",
+        "sold",
+        "bought",
+        "built",
+        "kept",
+        "spent",
+        "grew",
+        "became",
+        "remain",
+        "remains",
+        "come",
+        "comes",
+    ]
+)
+"""Words that end the phrase once it has a word: prepositions, adverbs, common verbs.
+
+Regular verb forms (-ed, -ing) and -ly adverbs end it too (`_ends_phrase`); before
+the first word they are modifiers ("registered voters", "existing homes",
+"monthly users") and are kept.
+"""
+
+CONTAINERS: frozenset[str] = frozenset(
+    [
+        "bags",
+        "sacks",
+        "boxes",
+        "bottles",
+        "cans",
+        "cartons",
+        "crates",
+        "packets",
+        "parcels",
+        "doses",
+        "pairs",
+        "loaves",
+        "cups",
+        "bowls",
+        "plates",
+        "slices",
+        "sheets",
+        "rolls",
+        "bales",
+    ]
+)
+"""Heads that name a container or portion: "bags of rice" is what is counted, not "bags"."""
+
+HEAD_CONTINUATION = re.compile(
+    r"[ \u00a0]+(per[ \u00a0]+(?:(?:cubic|square)[ \u00a0]+)?[A-Za-z]+|Celsius|Fahrenheit)"
+    r"(?![\w-])"
+)
+"""What may follow any head noun and belong to it: "barrels per day", "degrees Celsius"."""
+
+OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][\w-]*)(?![\w-])")
+
+
+SKIPPED_FIRST: frozenset[str] = frozenset({"more", "additional", "extra", "further", "other"})
+"""Words right after a figure that say "in addition" and are not what is counted."""
+
+
+def words_after(text: str, end: int, limit: int = 120) -> str | None:
+    """Up to four words after a figure, to the first stop word or punctuation.
+
+    Wider than `unit_phrase`: the verb after the noun stays ("people attended"),
+    and category keywords are matched in it, so that 2,000 people who attended
+    a summit are an event and not a population.
+
+    >>> words_after("2,000 people attended the summit", 5)
+    'people attended'
     """
     words: list[str] = []
     pos = end
@@ -256,6 +421,170 @@ def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
         if pos < len(text) and text[pos] in ',;:.!?()[]"”':
             break
     return " ".join(words) or None
+
+
+def is_plural_head(word: str) -> bool:
+    """A plural noun, which usually ends the phrase of what is counted.
+
+    >>> [is_plural_head(w) for w in ("users", "people", "business", "census", "various")]
+    [True, True, False, False, False]
+    """
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    if lower in NOT_PLURAL or len(lower) < 3 or not lower.isascii():
+        return False
+    return lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+
+
+def _is_modifier(lower: str) -> bool:
+    """A participle or -ly word: a modifier before a noun, else a verb or adverb.
+
+    "Internet-related" is a compound adjective wherever it stands.
+    """
+    return len(lower) > 4 and "-" not in lower and lower.endswith(("ed", "ing", "ly"))
+
+
+def _head_continuation(text: str, pos: int, stop: int, head: str) -> str | None:
+    """The words after a head noun that still belong to it, if any."""
+    more = HEAD_CONTINUATION.match(text, pos, stop)
+    if more:
+        return " ".join(more[1].split())
+    if head.lower() in CONTAINERS:
+        of = OF_NOUN.match(text, pos, stop)
+        if of and of[1] not in STOP_WORDS:
+            return f"of {of[1]}"
+    return None
+
+
+def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
+    """The noun phrase right after a figure: what it counts (up to four words).
+
+    The phrase ends at its head, the first plural noun ("government leaders
+    attended" gives "government leaders"), unless "per ..." or "of <noun>"
+    follows it; without a plural head it ends at a stop word, a verb, an
+    adverb or punctuation.
+
+    >>> unit_phrase("328 listed Internet-related companies having", 3)
+    'listed Internet-related companies'
+    >>> unit_phrase("41.2 million barrels per day in September", 12)
+    'barrels per day'
+    >>> unit_phrase("One person died", 3)
+    'person'
+    >>> unit_phrase("7 percent of GDP.", 9) is None
+    True
+    """
+    words: list[str] = []
+    pos = end
+    stop = min(len(text), end + limit)
+    while len(words) < MAX_UNIT_WORDS:
+        match = WORD.match(text, pos, stop)
+        if match is None:
+            break
+        lower = match[1].lower()
+        if lower in SKIPPED_FIRST and not words:
+            pos = match.end()
+            continue  # "250 more vacancies": what is counted is "vacancies"
+        if lower in STOP_WORDS or lower in PHRASE_ENDERS or (words and _is_modifier(lower)):
+            break
+        pos = match.end()
+        words.append(match[1])
+        if pos < len(text) and text[pos] in ',;:.!?()[]"”':
+            break
+        if is_plural_head(match[1]):
+            more = _head_continuation(text, pos, stop, match[1])
+            if more:
+                words.append(more)
+            break
+    if all(_is_modifier(w.lower()) for w in words):
+        return None  # "more than 100 injured": a participle alone counts nothing
+    return " ".join(words)
+
+
+MONEY_NOUNS: tuple[str, ...] = (
+    "revenue", "revenues", "sales", "profit", "profits", "earnings", "income", "loss", "losses",
+    "spending", "expenditure", "investment", "investments", "budget", "funding", "financing",
+    "value", "valuation", "capitalisation", "capitalization", "cap", "exports", "imports",
+    "trade", "surplus", "deficit", "GDP", "output", "turnover", "debt", "debts", "cost", "costs",
+    "price", "prices", "fine", "fines", "aid", "subsidies", "subsidy", "tax", "taxes", "wages",
+    "salary", "salaries", "bonus", "bonuses", "pay", "compensation", "grant", "grants", "loan",
+    "loans", "bid", "offer", "fee", "fees", "bill", "damages", "assets", "reserves", "dividend",
+    "dividends", "payout", "proceeds", "bailout", "stimulus", "donations", "remittances",
+    "orders", "bookings", "purchases", "capital", "fund", "deal", "contract", "settlement",
+)  # fmt: skip
+"""Nouns that name an amount of money: what a money figure near them measures."""
+
+_MONEY_NOUN = "|".join(MONEY_NOUNS)
+MONEY_NOUN_PHRASE = re.compile(
+    rf"(?<![\w-])((?:[a-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])"
+)
+MONEY_LOOKBEHIND = 60
+"""How far before a money figure its noun may stand, within the clause."""
+MONEY_AFTER = re.compile(rf"[ \u00a0]+in[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+)?(?:{_MONEY_NOUN}))\b")
+
+
+def money_unit(sentence: str, start: int, end: int) -> str | None:
+    """What a money figure measures: "$5bn in revenue", "net profit rose to $2bn".
+
+    A money noun right after the figure ("in sales") wins; else the nearest one
+    before it in the same clause, with up to two lower-case words before it
+    that are not stop words ("online retail sales", "combined value").
+
+    >>> money_unit("Net profit rose to $2.1 billion.", 19, 31)
+    'profit'
+    >>> money_unit("It booked $5 billion in new orders.", 10, 20)
+    'new orders'
+    >>> money_unit("companies having a combined value of about 7.85 trillion yuan", 43, 61)
+    'combined value'
+    """
+    after = MONEY_AFTER.match(sentence, end)
+    if after:
+        return " ".join(after[1].split())
+    window = max(0, start - MONEY_LOOKBEHIND)
+    clause = max(sentence.rfind(mark, window, start) for mark in ",;:()")
+    found = list(MONEY_NOUN_PHRASE.finditer(sentence, max(window, clause + 1), start))
+    if not found:
+        return None
+    words = found[-1][1].split()
+    while len(words) > 1 and (words[0] in STOP_WORDS or words[0] in PHRASE_ENDERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)[ \u00a0]+of(?=[ \u00a0])", re.IGNORECASE)
+POPULATION = re.compile(r"\bpopulations?\b", re.IGNORECASE)
+
+
+OF_THE_FIGURE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their)[ \u00a0]+\d[\d,.]*(?:[ \u00a0]+(?:million|billion))?"
+    r"(?=[ \u00a0])"
+)
+
+
+def part_of_unit(text: str, end: int) -> str | None:
+    """ "412 of the 650 seats": the part counts what the whole counts.
+
+    >>> part_of_unit("Nine of the 11 candidates are women", 4)
+    'candidates'
+    """
+    match = OF_THE_FIGURE.match(text, end)
+    return unit_phrase(text, match.end()) if match else None
+
+
+def unit_before(before: str) -> str | None:
+    """What a bare count counts, named before it in its sentence.
+
+    >>> unit_before("The number of unemployed people fell by ")
+    'unemployed people'
+    >>> unit_before("Japan's population fell by ")
+    'people'
+    """
+    named = [m.end() for m in NUMBER_OF.finditer(before)]
+    if named:
+        unit = unit_phrase(before, named[-1])
+        if unit:
+            return unit
+    return "people" if POPULATION.search(before) else None
 
 
 def of_phrase(text: str, end: int) -> str | None:

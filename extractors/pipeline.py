@@ -36,6 +36,10 @@ EQUIVALENT_GAPS = [
 NEXT_IN_BRACKET = re.compile(rf"\s*[;,/]\s*{HEDGES}", re.IGNORECASE)
 
 
+ONE_IN = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
+"""A share written "one in five" or "nine out of 10": the noun after it is the whole."""
+
+
 @functools.lru_cache(maxsize=1)
 def default_categories() -> tuple[Category, ...]:
     """The categories of ``data/categories.yaml``, read once."""
@@ -140,6 +144,7 @@ def extract(
     source = source_id or "text"
     claims: list[Claim] = []
     last_start, around = -1, _NO_CONTEXT  # sentence start of the previous figure, its context
+    counted: tuple[int, str | None] = (-1, None)  # sentence start and unit of the last count
     for figure in iter_equivalents(text, iter_scan(text, sentences)):
         if not looks_like_figure(figure.written) or not _finite(figure):
             continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
@@ -149,9 +154,27 @@ def extract(
         unit = figure.unit
         if figure.kind == "percent" and unit == "percent":
             of = context.of_phrase(text, figure.end)
+            if of is None and ONE_IN.search(figure.written):
+                of = context.unit_phrase(text, figure.end)  # "one in five adults"
             unit = f"percent of {of}" if of else unit
         elif figure.kind in ("count", "other", "money") and not unit:
             unit = figure.phrase if figure.phrase_read else context.unit_phrase(text, figure.end)
+        phrase = unit  # where category keywords are looked for first
+        if figure.kind in ("count", "other", "money") and not figure.unit:
+            phrase = context.words_after(text, figure.end)
+        if figure.kind == "money" and not unit:
+            unit = context.money_unit(sentence, figure.start - s_start, figure.end - s_start)
+        if figure.kind == "count" and not unit:
+            # "412 of the 650 seats": the whole's unit; "3,412,870 residents, up from
+            # 3,102,455": the earlier count's; else one named before ("the number of
+            # unemployed people fell by 12,000").
+            unit = (
+                context.part_of_unit(text, figure.end)
+                or (counted[1] if counted[0] == s_start else None)
+                or context.unit_before(text[s_start : figure.start])
+            )
+        if figure.kind == "count" and unit:
+            counted = (s_start, unit)
         if s_start != last_start:  # figures come in text order: sentence starts never go back
             last_start, around = s_start, _context(key, sentence, figure.start - s_start, date)
         entity, period, attributed_to, hits = around
@@ -175,7 +198,7 @@ def extract(
                 period=period,
                 category="other"
                 if figure.kind == "duration"
-                else context.category_of(key, unit, hits, figure.start - s_start),
+                else context.category_of(key, phrase or unit, hits, figure.start - s_start),
                 attributed_to=attributed_to,
                 equivalents=[
                     Equivalent(value=v, currency=c, span=span) for v, c, span in figure.equivalents

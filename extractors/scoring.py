@@ -13,6 +13,7 @@ Score(true_positives=1, predicted=2, gold=1)
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -101,3 +102,23 @@ def gold_of(text: str, claims: Iterable[dict]) -> list[Scored]:
         seen[figure] = start + len(figure)
         found.append(Scored(start, start + len(figure), float(claim["value"])))
     return found
+
+
+PERCENT_OF = re.compile(r"^(?:percent(?:age)?\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def same_unit(got: str | None, gold: str) -> bool:
+    """Whether a predicted unit names what the label names.
+
+    Case is ignored, and so is a leading "percent of" or "the": the dev set
+    labels a share by what it is a share of ("respondents") or with the words
+    ("percent of the vote"), and both say the same.
+
+    >>> same_unit("percent of vote", "percent of the vote"), same_unit("Websites", "websites")
+    (True, True)
+    >>> same_unit("people marched", "people"), same_unit(None, "people")
+    (False, False)
+    """
+    if not got:
+        return False
+    return PERCENT_OF.sub("", got.strip()).lower() == PERCENT_OF.sub("", gold.strip()).lower()

@@ -18,11 +18,50 @@ from tests.extractors.helpers import only
         ("It has more than 4.13 million websites.", "websites"),
         ("China's 328 listed Internet-related companies are worth more.",
          "listed Internet-related companies"),
-        ("More than 2,000 people attended the summit.", "people attended"),
+        # The unit is the noun phrase up to its head: the curated seed says "people"
+        # (the verb "attended" still makes it an event: see the category cases).
+        ("More than 2,000 people attended the summit.", "people"),
+        ("Eight government leaders attended the summit.", "government leaders"),
+        ("Toyota sold 11.2 million vehicles worldwide last year.", "vehicles"),
+        ("It aims to vaccinate 300 million children against measles.", "children"),
+        ("The storm left seven thousand homes without power.", "homes"),
+        ("About 1.2 million students sat the exam.", "students"),
+        ("The union says 250 more vacancies are open.", "vacancies"),
+        ("Polls show 1 million registered voters.", "registered voters"),
+        ("OPEC+ pumped 41.2 million barrels per day in September.", "barrels per day"),
+        ("Each household may buy three bags of rice per visit.", "bags of rice"),
+        ("Temperatures hit 45 degrees Celsius in Jaipur.", "degrees Celsius"),
+        ("One person died in the collision.", "person"),
     ],
 )  # fmt: skip
 def test_unit(text: str, unit: str) -> None:
     assert extract(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "unit"),
+    [
+        # A bare count counts what an earlier count in its sentence counts...
+        ("The census recorded 3,412,870 residents, up from 3,102,455 in 2010.", "3,102,455",
+         "residents"),
+        ("At least 32 people were killed and more than 100 injured.", "100", "people"),
+        # ... or the whole it is part of, or what the sentence named before it.
+        ("Labour won 412 of the 650 seats.", "412", "seats"),
+        ("The number of unemployed people fell by 12,000 to 1.51 million.", "1.51 million",
+         "unemployed people"),
+        ("Japan's population fell to 123.8 million in 2023.", "123.8 million", "people"),
+        # Shares written "one in five" are shares of the noun after them.
+        ("One in five adults lives with a mental illness.", "One in five", "percent of adults"),
+        # Money measures the money noun near it.
+        ("Net profit rose to $2.1 billion from $1.9 billion.", "$1.9 billion", "profit"),
+        ("The firm booked $5 billion in new orders.", "$5 billion", "new orders"),
+        ("Retailers made 2.95 trillion yuan, the report says.", "2.95 trillion yuan", None),
+    ],
+)  # fmt: skip
+def test_unit_from_the_sentence(text: str, figure: str, unit: str | None) -> None:
+    start = text.index(figure)
+    claim = next(c for c in extract(text) if c.start == start)
+    assert claim.unit == unit
 
 
 @pytest.mark.parametrize(
