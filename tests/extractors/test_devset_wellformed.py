@@ -20,6 +20,7 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DEVSET_PATH = HERE / "devset.yaml"
 REGRESSIONS_PATH = HERE / "regressions.yaml"
+HELDOUT_PATH = HERE / "heldout.yaml"
 
 GROUPS = (
     "digits-and-separators",
@@ -77,6 +78,7 @@ def _load(path: Path) -> list[dict]:
 
 DEVSET = _load(DEVSET_PATH)
 REGRESSIONS = _load(REGRESSIONS_PATH)
+HELDOUT = _load(HELDOUT_PATH)
 
 
 def _is_number(value: object) -> bool:
@@ -157,14 +159,19 @@ def test_regression_item_is_well_formed(item: dict) -> None:
     assert isinstance(item.get("origin"), str) and item["origin"], "a regression needs an origin"
 
 
+@pytest.mark.parametrize("item", HELDOUT, ids=[str(item.get("id")) for item in HELDOUT])
+def test_heldout_item_is_well_formed(item: dict) -> None:
+    _check_item(item, ITEM_KEYS)
+
+
 def test_ids_are_unique() -> None:
-    ids = [item["id"] for item in DEVSET + REGRESSIONS]
+    ids = [item["id"] for item in DEVSET + REGRESSIONS + HELDOUT]
     duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
     assert not duplicates, f"duplicate ids: {duplicates}"
 
 
 def test_texts_are_unique() -> None:
-    texts = [item["text"] for item in DEVSET]
+    texts = [item["text"] for item in DEVSET + HELDOUT]
     duplicates = sorted(t for t, n in Counter(texts).items() if n > 1)
     assert not duplicates, f"duplicate texts: {duplicates}"
 
