@@ -820,9 +820,28 @@ def keyword_hits(
         spans = [match.span() for match in folded.finditer(fold(sentence))]
     else:
         spans = [match.span() for match in pattern.finditer(sentence)]
-    return [
-        (start, end, owner[" ".join(sentence[start:end].lower().split())]) for start, end in spans
-    ]
+    hits = []
+    for start, end in spans:
+        cid = _owner(owner, sentence[start:end])
+        if cid is not None:
+            hits.append((start, end, cid))
+    return hits
+
+
+def _owner(owner: dict[str, str], matched: str) -> str | None:
+    """The category of a matched keyword, also when matched through a case twin.
+
+    ``re.IGNORECASE`` matches "uſers" (long s) and "\u212aEY" (Kelvin sign) to
+    "users" and "key"; their lower case is not the keyword, their case fold is.
+
+    >>> _owner({"users": "users"}, "U\u017fers"), _owner({"users": "users"}, "ghosts")
+    ('users', None)
+    """
+    words = " ".join(matched.lower().split())
+    if words in owner:
+        return owner[words]
+    folded = words.casefold()
+    return next((cid for word, cid in owner.items() if word.casefold() == folded), None)
 
 
 def category_of(

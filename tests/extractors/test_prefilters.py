@@ -247,16 +247,20 @@ def test_atoms_are_the_atom_matches(text: str) -> None:
 def test_keyword_hits_as_with_ignorecase(key: tuple) -> None:
     pattern, owner = context._all_keywords(key)
     for text in [*TEXTS, POSITIONS_TEXT, "MARKET  Value of u\u017fers, \u212aEY users"]:
-        try:
-            expected = [
-                (m.start(), m.end(), owner[" ".join(m[0].lower().split())])
-                for m in pattern.finditer(text)
-            ]
-        except KeyError:  # a keyword matched through a case twin ("u\u017fers"): no owner
-            with pytest.raises(KeyError):
-                context.keyword_hits(key, text)
-            continue
+        expected = [
+            (m.start(), m.end(), context._owner(owner, m[0])) for m in pattern.finditer(text)
+        ]
         assert context.keyword_hits(key, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text", ["670 million u\u017fers", "3,000 U\u017fERS joined", "5 \u212aeys"]
+)
+def test_case_twins_of_keywords_are_keywords(text: str) -> None:
+    """A keyword matched through a case twin ("u\u017fers", long s) has its category."""
+    hits = context.keyword_hits(context.category_key(default_categories()), text)
+    assert all(cid for _, _, cid in hits)
+    assert extract(text)  # never an exception
 
 
 def test_exclusion_filters_never_hide_a_match() -> None:
