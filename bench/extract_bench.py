@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<22}{tool_name:<13}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}")
 
     print()
-    print(f"{'units (what is counted)':<22}{'tool':<13}{'agree':>10}")
+    print(f"{'unit agreement':<22}{'tool':<13}{'agree':>10}")
     for name, items in named[:2]:
         for tool_name, tool in (("extractors", ours_units), ("quantulum3", quantulum_units)):
             agree, total = unit_agreement(tool, items)
