@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
+from dataset import Claim
 from dataset.validate import check_claim
 from extractors import extract
 from extractors.scoring import Score, Scored, gold_of, same_unit, score
@@ -48,20 +50,26 @@ def test_traps_yield_nothing() -> None:
     assert [n for n in noisy if n[1]] == []
 
 
-def test_kinds_and_currencies_agree_with_labels() -> None:
-    """Beyond matching spans: kind, currency and qualifier of matched claims, at 95%."""
-    agree = total = 0
-    for item in DEVSET:
+def matched(items: list[dict]) -> Iterator[tuple[dict, Claim]]:
+    """(label, extracted claim) for every labelled claim the extractor found."""
+    for item in items:
         text = item["text"]
         got = extract(text)
         for gold, where in zip(item["claims"], gold_of(text, item["claims"]), strict=True):
             hit = next((c for c in got if c.start < where.end and where.start < c.end), None)
-            if hit is None:
-                continue
-            total += 1
-            expected = (gold["kind"], gold.get("currency"), gold["qualifier"])
-            agree += (hit.kind, hit.currency, hit.qualifier) == expected
-    assert total and agree / total >= 0.95, f"{agree}/{total}"
+            if hit is not None:
+                yield gold, hit
+
+
+def test_kinds_and_currencies_agree_with_labels() -> None:
+    """Beyond matching spans: kind, currency and qualifier of matched claims, at 95%."""
+    pairs = list(matched(DEVSET))
+    agree = sum(
+        (hit.kind, hit.currency, hit.qualifier)
+        == (gold["kind"], gold.get("currency"), gold["qualifier"])
+        for gold, hit in pairs
+    )
+    assert pairs and agree / len(pairs) >= 0.95, f"{agree}/{len(pairs)}"
 
 
 UNIT_BAR = 0.85
@@ -81,16 +89,9 @@ def test_every_claim_validates() -> None:
 
 
 def _unit_agreement(items: list[dict]) -> tuple[int, int]:
-    agree = total = 0
-    for item in items:
-        text = item["text"]
-        got = extract(text)
-        for gold, where in zip(item["claims"], gold_of(text, item["claims"]), strict=True):
-            hit = next((c for c in got if c.start < where.end and where.start < c.end), None)
-            if hit is not None and "unit" in gold:
-                total += 1
-                agree += same_unit(hit.unit, gold["unit"])
-    return agree, total
+    """(agreeing, labelled) units of the matched claims whose label gives a unit."""
+    units = [same_unit(hit.unit, gold["unit"]) for gold, hit in matched(items) if "unit" in gold]
+    return sum(units), len(units)
 
 
 def test_heldout_scores_stay_above_their_floors() -> None:
