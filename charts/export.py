@@ -10,6 +10,7 @@ how to install it and HTML export still works.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import threading
@@ -61,47 +62,70 @@ def _ensure_server() -> None:
     if path is None:
         raise RuntimeError(INSTALL_HINT)
     os.environ.setdefault("BROWSER_PATH", path)
-    _reload_tabs_in_background()
+    _reuse_tabs()
     # mathjax=False: no CDN fetch (offline), and the figures use no LaTeX.
     kaleido.start_sync_server(path=path, mathjax=False, silence_warnings=True)
     _started = True
 
 
-def _reload_tabs_in_background() -> None:
-    """Let kaleido reload a used tab after handing back the image, not before.
+RELOAD_EVERY = 50
+"""Renders a kaleido tab serves before it is reloaded (bounds what a long session leaks)."""
+
+_uses: dict[int, int] = {}
+"""id(tab) -> renders since its last (re)load; a tab that failed is set past RELOAD_EVERY."""
+_background: set = set()
+"""Running reload tasks (asyncio keeps only weak references to tasks)."""
+
+
+def _reuse_tabs() -> None:
+    """Let kaleido render the next figure in the tab that drew the last one.
 
     Kaleido 1.5 reloads its tab (plotly.js, 4.5 MB) after every render and
-    only then returns the bytes: about 0.2 s of a 0.3 s export.  Moving the
-    reload into a background task returns the image as soon as it is drawn;
-    the tab joins the queue again when reloaded, so the next export still
-    gets a clean tab.  This replaces a private method: if kaleido changes it,
-    exports keep working, only slower.
+    returns the image only then.  A fresh page also runs plotly.js cold: a
+    40-bar chart took 0.35-0.4 s in a just-reloaded tab and about 0.25 s in
+    a used one (bench/dashboard_bench.py).  So a tab goes straight back to
+    the queue; it is reloaded, in the background, only after a failed or
+    cancelled render (whose page state is unknown) or every RELOAD_EVERY
+    renders.  plotly.js draws each image into a new element and removes it,
+    so one figure leaves nothing behind for the next (tests/charts/test_export.py
+    checks that a reused tab draws the same bytes).  This replaces two private
+    methods: if kaleido changes them, exports keep working, only slower.
     """
-    import asyncio
-
+    from kaleido._kaleido_tab._tab import _KaleidoTab
     from kaleido.kaleido import Kaleido
 
-    original = getattr(Kaleido, "_return_kaleido_tab", None)
-    if original is None or getattr(original, "_in_background", False):
+    return_tab = getattr(Kaleido, "_return_kaleido_tab", None)
+    calc_fig = getattr(_KaleidoTab, "_calc_fig", None)
+    if return_tab is None or calc_fig is None or getattr(return_tab, "_reuses", False):
         return
 
-    async def return_later(self: Kaleido, tab: object) -> None:
+    async def calc_fig_noting_failures(self: _KaleidoTab, *args: object, **kwargs: object):
+        try:
+            return await calc_fig(self, *args, **kwargs)
+        except BaseException:
+            _uses[id(self)] = RELOAD_EVERY
+            raise
+
+    async def return_or_reload(self: Kaleido, tab: _KaleidoTab) -> None:
+        _uses[id(tab)] = _uses.get(id(tab), 0) + 1
+        if _uses[id(tab)] < RELOAD_EVERY:
+            await self.tabs_ready.put(tab)
+            return
+
         async def reload_then_return() -> None:
             try:
-                await tab.reload()  # type: ignore[attr-defined]
+                await tab.reload()
             finally:
-                await self.tabs_ready.put(tab)  # type: ignore[arg-type]
+                _uses[id(tab)] = 0
+                await self.tabs_ready.put(tab)
 
         task = asyncio.get_running_loop().create_task(reload_then_return())
         _background.add(task)
         task.add_done_callback(_background.discard)
 
-    return_later._in_background = True  # type: ignore[attr-defined]
-    Kaleido._return_kaleido_tab = return_later  # type: ignore[method-assign]
-
-
-_background: set = set()
-"""Running reload tasks (asyncio keeps only weak references to tasks)."""
+    return_or_reload._reuses = True  # type: ignore[attr-defined]
+    Kaleido._return_kaleido_tab = return_or_reload  # type: ignore[method-assign]
+    _KaleidoTab._calc_fig = calc_fig_noting_failures  # type: ignore[method-assign]
 
 
 def to_image(fig: go.Figure, fmt: str, width: int = WIDTH, height: int | None = None) -> bytes:
@@ -152,3 +176,4 @@ def stop() -> None:
         if _started:
             kaleido.stop_sync_server(silence_warnings=True)
             _started = False
+            _uses.clear()

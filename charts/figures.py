@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -22,12 +23,39 @@ import plotly.io as pio
 from charts.format import row_figure
 
 TEMPLATE = "plotly_white"
-_TEMPLATE_SPEC = pio.templates[TEMPLATE].to_plotly_json()
-"""The template as plain data: figures are built as dicts, and Plotly's per-property
-validation (about 40 ms a figure, most of it copying the template) is skipped."""
+TRACE_TYPES: tuple[str, ...] = ("bar", "scatter")
+"""The trace types our charts draw: the template keeps the defaults of these only."""
+SUBPLOTS = ("polar", "ternary", "scene", "geo", "coloraxis", "colorscale")
+"""Layout parts of the template for plots we never draw (maps, 3D, polar, colour scales)."""
+
+
+def template_spec(name: str = TEMPLATE) -> dict:
+    """The template as plain data, cut to what bar and line charts read.
+
+    Figures are built as dicts, so Plotly's per-property validation (about
+    40 ms a figure, most of it copying the template) is skipped; the cut
+    template is a third of the full one, which Plotly copies on every figure
+    and ``st.plotly_chart`` sends to the browser on every rerun.
+
+    >>> spec = template_spec()
+    >>> sorted(spec["data"]), spec["layout"]["plot_bgcolor"], "geo" in spec["layout"]
+    (['bar', 'scatter'], 'white', False)
+    """
+    spec = pio.templates[name].to_plotly_json()
+    return {
+        "data": {t: spec["data"][t] for t in TRACE_TYPES if t in spec["data"]},
+        "layout": {k: v for k, v in spec["layout"].items() if k not in SUBPLOTS},
+    }
+
+
+_TEMPLATE_SPEC = template_spec()
 FALLBACK_COLOUR = "#7f7f7f"
 BAR_LIMIT = 40
 """Bars per chart at most: the largest figures; the rest are in the table and CSV."""
+LABEL_WIDTH = 32
+"""Characters per line of a bar's label; longer labels wrap onto more lines."""
+CHAR_PX = 7.0
+"""Width of a lower-case letter of a 12 px label, generously (see ``display_width``)."""
 
 HOVER_COLUMNS: tuple[str, ...] = (
     "value", "kind", "currency", "qualifier", "low", "high", "change", "subject", "unit",
@@ -122,6 +150,39 @@ def wrapped(text: object, width: int = 70) -> str:
     return "<br>".join(escape(line) for line in textwrap.wrap(str(text or ""), width=width))
 
 
+def display_width(text: str) -> float:
+    """Width of ``text`` in lower-case letters: a capital counts 1.3, a wide (CJK) character 2.
+
+    >>> display_width("users"), round(display_width("GDP"), 1), display_width("网民")
+    (5.0, 3.9, 4.0)
+    """
+    return float(
+        sum(
+            2 if unicodedata.east_asian_width(c) in "WF" else 1.3 if c.isupper() else 1
+            for c in text
+        )
+    )
+
+
+def axis_labels(labels: list[str]) -> tuple[list[str], int]:
+    """Bar labels wrapped for the axis (escaped), and the left margin that fits them.
+
+    Plotly can fit the margin itself (``automargin``), but that draws the
+    chart twice: a third of a PNG export's time.  Wrapping bounds the width,
+    so the margin is known from the text.  Labels stay distinct; if wrapping
+    merged two, they are left unwrapped.
+
+    >>> axis_labels(["Internet users in China and the rest of the world", "GDP"])
+    (['Internet users in China and the<br>rest of the world', 'GDP'], 237)
+    """
+    lines = [textwrap.wrap(label, LABEL_WIDTH) or [""] for label in labels]
+    if len({tuple(w) for w in lines}) < len(set(labels)):
+        lines = [[label] for label in labels]
+    widest = max((display_width(line) for wrapped in lines for line in wrapped), default=0)
+    texts = ["<br>".join(escape(line) for line in wrapped) for wrapped in lines]
+    return texts, int(widest * CHAR_PX) + 16
+
+
 def largest(values: pd.Series, limit: int) -> np.ndarray:
     """Positions of the ``limit`` largest values, as a stable descending sort orders them.
 
@@ -159,6 +220,10 @@ def bar_labels(claims: pd.DataFrame) -> list[str]:
     return labels
 
 
+MARGIN = {"l": 10, "r": 30, "t": 80, "b": 90}
+"""Room around the plot: the title above, the axis title and source line below."""
+
+
 def framed_figure(
     traces: list[dict], layout: dict, title: str, subtitle: str, source: str
 ) -> go.Figure:
@@ -166,7 +231,7 @@ def framed_figure(
     layout = {
         "template": _TEMPLATE_SPEC,
         "title": {"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
-        "margin": {"l": 10, "r": 30, "t": 80, "b": 90},
+        "margin": dict(MARGIN),
         "legend": {"title": {"text": "Category"}},
         "annotations": [
             {
@@ -220,7 +285,7 @@ def bar_chart(
     """
     columns = [c for c in HOVER_COLUMNS if c in claims.columns]
     shown = claims.iloc[largest(claims["value"], limit)][columns]
-    labels = bar_labels(shown)
+    labels, margin = axis_labels(bar_labels(shown))
     colours = dict(zip(categories["id"], categories["colour"], strict=True))
     names = dict(zip(categories["id"], categories["label"], strict=True))
     # one pass over the (at most ``limit``) rows, then a trace per category in order of
@@ -236,7 +301,7 @@ def bar_chart(
             {
                 "type": "bar",
                 "x": [float(records[i]["value"]) for i in rows],
-                "y": [escape(labels[i]) for i in rows],
+                "y": [labels[i] for i in rows],
                 "orientation": "h",
                 "name": escape(names.get(category, category)),
                 "marker": {"color": colours.get(category, FALLBACK_COLOUR)},
@@ -250,7 +315,6 @@ def bar_chart(
                 ),
             }
         )
-    order = [escape(s) for s in labels]
     count = len(claims)
     subtitle = f"{unit}; {count:,} figure{'s' if count != 1 else ''}" + (
         f", the {limit} largest shown" if count > limit else ""
@@ -258,7 +322,8 @@ def bar_chart(
     source = source_line(attributions.get(s, s) for s in shown["source"])
     layout = {
         "height": 160 + 34 * max(len(shown), 3),
-        "yaxis": {"categoryorder": "array", "categoryarray": order[::-1], "automargin": True},
+        "margin": {**MARGIN, "l": margin},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1]},
         "xaxis": {"title": {"text": escape(unit)}, "type": "log" if log else "linear"},
     }
     return framed_figure(traces, layout, title, subtitle, source)

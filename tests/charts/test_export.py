@@ -59,13 +59,76 @@ def test_svg_parses_and_carries_title_unit_and_source(fig) -> None:
 
 @needs_browser
 @pytest.mark.browser
-def test_warm_export_is_fast(fig) -> None:
+def test_exports_share_one_server(fig, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kaleido
+
+    export.stop()
+    starts = []
+    start_server = kaleido.start_sync_server
+    monkeypatch.setattr(
+        kaleido, "start_sync_server", lambda *a, **k: starts.append(1) or start_server(*a, **k)
+    )
+    export.to_png(fig)
+    export.to_svg(fig)
+    export.to_png(fig)
+    assert len(starts) == 1
+
+
+@needs_browser
+@pytest.mark.browser
+def test_a_reused_tab_draws_what_a_fresh_one_does(fig) -> None:
+    export.stop()
+    fresh = export.to_png(fig, 640, 400)
+    other = bar_chart(
+        load_dataset(DATA).claims.head(3),
+        categories=load_dataset(DATA).categories,
+        attributions={},
+        title="Something else <b>entirely</b>",
+        unit="various",
+        log=True,
+    )
+    export.to_svg(other)
+    export.to_png(other, 300, 900)
+    assert export.to_png(fig, 640, 400) == fresh
+
+
+@needs_browser
+@pytest.mark.browser
+def test_tabs_reload_after_a_failure_and_every_so_many_renders(
+    fig, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import time
 
-    export.to_png(fig)
-    start = time.perf_counter()
-    export.to_png(fig)
-    assert time.perf_counter() - start < 1.0
+    from kaleido._kaleido_tab import _tab
+
+    export.stop()
+    monkeypatch.setattr(export, "RELOAD_EVERY", 3)
+    reloads = []
+    reload = _tab._KaleidoTab.reload
+
+    async def counted(self):
+        reloads.append(1)
+        return await reload(self)
+
+    monkeypatch.setattr(_tab._KaleidoTab, "reload", counted)
+    expected = export.to_png(fig, 640, 400)
+    export.to_png(fig, 640, 400)
+    assert reloads == []
+    export.to_png(fig, 640, 400)  # the third render of the tab: reloaded after it
+
+    async def broken(*args, **kwargs):
+        raise RuntimeError("the page broke mid-render")
+
+    monkeypatch.setattr(_tab._dtools, "exec_js_fn", broken)
+    with pytest.raises(RuntimeError, match="mid-render"):
+        export.to_png(fig, 640, 400)
+    monkeypatch.undo()  # the real page again; RELOAD_EVERY back to 50
+    monkeypatch.setattr(_tab._KaleidoTab, "reload", counted)
+    assert export.to_png(fig, 640, 400) == expected  # waits for the reloaded tab
+    deadline = time.monotonic() + 10
+    while len(reloads) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(reloads) == 2
 
 
 def test_html_is_standalone(fig) -> None:

@@ -6,7 +6,10 @@ import pandas as pd
 import pytest
 
 from charts.figures import (
+    CHAR_PX,
+    LABEL_WIDTH,
     TEMPLATE,
+    axis_labels,
     bar_chart,
     category_counts_chart,
     group_sizes,
@@ -119,4 +122,53 @@ def test_template_is_explicit_even_after_streamlit_import(seed) -> None:
 
     ds, attributions = seed
     fig = category_counts_chart(ds.claims, categories=ds.categories, attributions=attributions)
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert_plotly_white(fig)
+    assert pio.templates.default != TEMPLATE  # streamlit's, which the figure does not use
+
+
+def assert_plotly_white(fig) -> None:
+    """The figure's own template is plotly_white, cut to the trace types it draws."""
+    import plotly.io as pio
+
+    own, full = fig.layout.template, pio.templates[TEMPLATE]
+    for key in ("paper_bgcolor", "plot_bgcolor", "colorway", "font", "xaxis", "yaxis"):
+        assert own.layout[key] == full.layout[key], key
+    for trace in fig.data:
+        assert own.data[trace.type] == full.data[trace.type]
+
+
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [
+        (["GDP"], ["GDP"]),
+        (["<b>bold</b> & co"], ["&lt;b&gt;bold&lt;/b&gt; &amp; co"]),  # escaped, line by line
+        (["a " * 20], ["a a a a a a a a a a a a a a a a<br>a a a a"]),
+        (["x" * 40], ["x" * LABEL_WIDTH + "<br>" + "x" * 8]),  # a long word is broken too
+        (["a  b", "a b"], ["a  b", "a b"]),
+        # distinct labels that wrapping would merge are left whole
+        (["w " * 16 + "z", "w " * 16 + " z"], ["w " * 16 + "z", "w " * 16 + " z"]),
+    ],
+)
+def test_axis_labels_wrap_escape_and_stay_distinct(labels: list[str], shown: list[str]) -> None:
+    assert axis_labels(labels)[0] == shown
+
+
+@pytest.mark.parametrize(
+    ("label", "at_least"),
+    [("users", 5), ("WORLD INTERNET CONFERENCE", 25 * 1.3 - 2 * 0.3), ("中国互联网络信息中心", 20)],
+)
+def test_the_margin_fits_the_widest_line(label: str, at_least: float) -> None:
+    """Capitals and wide characters get more room than lower-case letters."""
+    margin = axis_labels([label, "x"])[1]
+    assert margin >= at_least * CHAR_PX
+    assert margin <= LABEL_WIDTH * 2 * CHAR_PX + 16  # bounded however long the label
+
+
+def test_bar_chart_sets_its_margin_instead_of_plotly(seed) -> None:
+    ds, attributions = seed
+    fig = bar_chart(
+        ds.claims, categories=ds.categories, attributions=attributions, title="t", unit="u"
+    )
+    assert not fig.layout.yaxis.automargin  # automargin draws the chart twice
+    widest = max(len(line) for y in fig.layout.yaxis.categoryarray for line in y.split("<br>"))
+    assert fig.layout.margin.l >= widest * CHAR_PX

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.figures import TEMPLATE
 from charts.timeseries import series_rows, timeseries_figure
+from tests.charts.test_figures import assert_plotly_white
 
 
 def frame(rows: list[tuple[str, str, str, str, float]]) -> pd.DataFrame:
@@ -38,13 +38,11 @@ def test_series_rows(rows, expected) -> None:
 
 
 def test_timeseries_figure_is_framed() -> None:
-    import plotly.io as pio
-
     rows = series_rows(
         frame([("Users", "China", "a", "2015", 670e6), ("Users", "China", "b", "2012", 538e6)])
     )
     fig = timeseries_figure(rows, {"a": "China Daily, 2015-12-20", "b": "<b>Xinhua</b>, 2012"})
-    assert fig.layout.template == pio.templates[TEMPLATE]
+    assert_plotly_white(fig)
     assert fig.layout.yaxis.title.text == "users"
     source = fig.layout.annotations[0].text
     assert source.startswith("Sources: ") and "China Daily, 2015-12-20" in source
