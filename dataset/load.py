@@ -7,7 +7,9 @@ problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -50,13 +52,33 @@ class Dataset:
     models: Models
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for a bulk load, back on (as it was) after.
+
+    Parsing allocates millions of small objects that live on (nodes, dicts,
+    models), and each allocation burst triggers a collection that walks
+    every object allocated so far: at 20,000 claims that doubled the load
+    time, and the waste grows faster than the dataset.  Nothing the loader
+    builds is a cycle that needs the collector; it runs again afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_models(root: Path | str) -> tuple[Models, list[Problem]]:
     """Read and check every file under ``root``; keep what is valid."""
     root = Path(root)
     models, problems = Models(), []
-    problems += _load_categories(root, models)
-    problems += _load_sources(root, models)
-    problems += _load_claims(root, models)
+    with gc_paused():
+        problems += _load_categories(root, models)
+        problems += _load_sources(root, models)
+        problems += _load_claims(root, models)
     return models, sorted(problems)
 
 
@@ -68,13 +90,14 @@ def load_dataset(root: Path | str) -> Dataset:
     ([], True)
     """
     models, problems = load_models(root)
-    return Dataset(
-        claims=claims_frame(models),
-        sources=sources_frame(models),
-        categories=categories_frame(models),
-        problems=problems,
-        models=models,
-    )
+    with gc_paused():
+        return Dataset(
+            claims=claims_frame(models),
+            sources=sources_frame(models),
+            categories=categories_frame(models),
+            problems=problems,
+            models=models,
+        )
 
 
 def load_categories(root: Path | str | None = None) -> tuple[list[Category], list[Problem]]:
