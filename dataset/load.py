@@ -71,6 +71,24 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def settle() -> None:
+    """Leave everything alive now out of later cycle collections (``gc.freeze``).
+
+    A loaded dataset is millions of objects that live until the next load,
+    and every full collection walks them all again: at 20,000 claims, the
+    one that fell on a dashboard rerun made it 0.34 s instead of 0.09 s.
+    Call once a load is kept; ``thaw`` before the next one, so the old
+    dataset's cycles, if any, can still be collected.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def thaw() -> None:
+    """Put what ``settle`` froze back under the cycle collector."""
+    gc.unfreeze()
+
+
 def load_models(root: Path | str) -> tuple[Models, list[Problem]]:
     """Read and check every file under ``root``; keep what is valid."""
     root = Path(root)

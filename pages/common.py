@@ -30,6 +30,7 @@ from dataset.filters import (
     indexed_filters,
     options,
 )
+from dataset.load import settle, thaw
 from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
 from dataset.schema import KINDS, QUALIFIERS, STATUSES
@@ -79,6 +80,7 @@ def _load(root: str, stamp: str) -> Data:
     every hit, 133 ms a rerun at 100,000 claims (bench/dashboard_bench.py).  The
     frames are shared, so nothing may modify them: pages filter and copy.
     """
+    thaw()
     dataset = load_dataset(root)
     claims = dataset.claims
     # None rather than [] where nothing is stated: every cache hit unpickles this column,
@@ -86,7 +88,7 @@ def _load(root: str, stamp: str) -> Data:
     claims["equivalents"] = [e or None for e in claims["equivalents"]]
     choices = {column: options(claims, column) for column in ("source", "entity")}
     sources, categories = dataset.sources, dataset.categories
-    return Data(
+    data = Data(
         claims,
         sources,
         categories,
@@ -98,6 +100,8 @@ def _load(root: str, stamp: str) -> Data:
         groups=Codes.of(unit_groups(claims)),
         currencies=CurrencyIndex.of(claims),
     )
+    settle()  # reruns no longer walk the dataset's objects in every full collection
+    return data
 
 
 def load() -> Data:
