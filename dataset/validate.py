@@ -18,7 +18,7 @@ _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
-    r"trillion|dozen|half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|"
+    r"trillion|lakhs?|lacs?|crores?|dozen|half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|"
     r"fifths|tenth|tenths|score|single|double|twice|triple)\b",
     re.IGNORECASE,
 )
@@ -29,8 +29,8 @@ def looks_like_figure(written: str) -> bool:
 
     >>> looks_like_figure("670 million"), looks_like_figure("about one-fourth")
     (True, True)
-    >>> looks_like_figure("websites")
-    False
+    >>> looks_like_figure("a crore"), looks_like_figure("websites")
+    (True, False)
     """
     if not written or written != written.strip():
         return False

@@ -64,13 +64,18 @@ FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-](?:{_D
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
-"""Scale words and abbreviations; ``m`` and ``b`` count only next to a currency."""
+"""Scale words and abbreviations; ``m`` and ``b`` count only next to a currency.
+Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore"."""
+SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|lacs?|crores?"
+"""The scale words written out, as a regular expression."""
 
 AMBIGUOUS_SCALES = frozenset({"m", "b"})
 """"100m" is metres and "5b" a label unless a currency is attached ("$45m")."""
 
-DIGITS = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+"""Digits as written: "4,130,000", "4.13", ".5", and the Indian grouping "41,30,000"."""
 SKIP = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
     r"|\d+:\d+(?::\d+)?"  # clock times, ratios, scores
@@ -86,7 +91,7 @@ ATOM = re.compile(
     rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))"
     r"|\b(?=[adefhnostqw])(?<![\w-])"  # cheap guards first: most positions fail here
     rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    r"|an?(?=\s+(?:thousand|million|billion|trillion)\b)))(?![\w-])",
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""
@@ -96,7 +101,7 @@ DIGIT_ATOM = re.compile(rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))"
 WORD_ATOM = re.compile(
     r"\b(?=[adefhnostqw])(?<![\w-])"
     rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    r"|an?(?=\s+(?:thousand|million|billion|trillion)\b)))(?![\w-])",
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
     re.IGNORECASE,
 )
 """The number-word half of ``ATOM``: its matches hold no digit, sign, bracket or dot."""
@@ -150,7 +155,7 @@ NUMBER_AT = re.compile(
 """A number starting exactly here (for the second half of a range)."""
 
 SCALE_AFTER = re.compile(
-    r"(?:[ \u00a0]+(thousand|million|billion|trillion)|[ \u00a0]?(mn|mln|bn|trn|tn)|(k|m|b))"
+    rf"(?:[ \u00a0]+({SCALE_WORDS})|[ \u00a0]?(mn|mln|bn|trn|tn)|(k|m|b))"
     r"(?![\w-])",
     re.IGNORECASE,
 )
@@ -161,7 +166,7 @@ COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:people|[a-z]+[^s\W]s)\b(?<!metres)(?<!
 MODIFIED_BEFORE = re.compile(r"(?<![\w-])(?:a|the|an)[ \u00a0]+\d+$", re.IGNORECASE)
 """A determiner right before ("a 100m sprint"): the figure names a distance."""
 
-HALF_A_SCALE = re.compile(r"\s+an?\s+(thousand|million|billion|trillion)\b", re.IGNORECASE)
+HALF_A_SCALE = re.compile(rf"\s+an?\s+({SCALE_WORDS})\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
 
 
