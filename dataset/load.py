@@ -17,11 +17,12 @@ from typing import TypeVar
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
+from dataset import claims_cache
 from dataset.frames import categories_frame, claims_frame, sources_frame
 from dataset.problems import Problem
 from dataset.schema import Category, Claim, Source
 from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import Parsed, display_name, read_yaml
+from dataset.yamlio import Parsed, display_name, parse_yaml, read_bytes, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -297,7 +298,18 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
             items = list(enumerate(clean.models()))
             problems += _keep(models, path.stem, _Reread(path, root), items, clean.lines)
             continue
-        parsed, found = read_yaml(path, root)
+        raw, found = read_bytes(path, root)
+        problems += found
+        if raw is None:
+            continue
+        if (stored := claims_cache.recall(path.resolve(), raw)) is not None:
+            claims, lines = stored  # parsed by an earlier process, and clean then
+            if stamp is not None:
+                _remember(path.resolve(), _CleanFile.of(stamp, claims, lines))
+            reread = _Reread(path, root)
+            problems += _keep(models, path.stem, reread, list(enumerate(claims)), lines)
+            continue
+        parsed, found = parse_yaml(raw, display_name(path, root))
         problems += found
         if parsed is None:
             continue
@@ -312,8 +324,11 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
             if claim is not None:
                 valid.append((i, claim))
         lines = tuple(parsed.line((i,)) for i, _ in valid)
-        if stamp is not None and not found and len(valid) == len(parsed.data):
-            _remember(path.resolve(), _CleanFile.of(stamp, [c for _, c in valid], lines))
+        if not found and len(valid) == len(parsed.data):
+            claims = [c for _, c in valid]
+            claims_cache.store(path.resolve(), raw, claims, lines)
+            if stamp is not None:
+                _remember(path.resolve(), _CleanFile.of(stamp, claims, lines))
         problems += _keep(models, path.stem, parsed, valid, lines)
     return problems
 

@@ -112,12 +112,19 @@ def _duplicate_keys(root: yaml.Node, file: str) -> list[Problem]:
 
 def read_yaml(path: Path, root: Path | None = None) -> tuple[Parsed | None, list[Problem]]:
     """Read and parse ``path``; the file name in problems is relative to ``root``."""
-    name = display_name(path, root)
+    raw, problems = read_bytes(path, root)
+    if raw is None:
+        return None, problems
+    return parse_yaml(raw, display_name(path, root))
+
+
+def read_bytes(path: Path, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``path``, or a problem saying why it can't be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as err:
-        return None, [Problem(name, 1, "(file)", f"cannot read: {err.strerror}")]
-    return parse_yaml(raw, name)
+        why = f"cannot read: {err.strerror}"
+        return None, [Problem(display_name(path, root), 1, "(file)", why)]
 
 
 def display_name(path: Path, root: Path | None) -> str:

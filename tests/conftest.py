@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from dataset import claims_cache
+
+# Tests never read or write a person's own parse cache (~/.cache/news-stats), and
+# every load parses YAML, unless a test turns the cache on in a folder of its own
+# (tests/dataset/test_claims_cache.py).  Subprocesses (the served app) inherit this.
+os.environ[claims_cache.ENV_VAR] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -22,7 +30,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 # --- Browser fixtures: the dashboard served for real, and headless Chromium to drive it. ---
 
-import os  # noqa: E402
 import socket  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402

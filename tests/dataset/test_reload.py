@@ -21,13 +21,18 @@ PROBLEM_LINE = 6  # "value: 670000000.0" in the seed claims file
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files `dataset.load` parses, in order."""
     seen: list[str] = []
-    real = load.read_yaml
+    read, parse = load.read_yaml, load.parse_yaml
 
-    def counting(path: Path, root: Path | None = None):
+    def counting_read(path: Path, root: Path | None = None):
         seen.append(path.name)
-        return real(path, root)
+        return read(path, root)
 
-    monkeypatch.setattr(load, "read_yaml", counting)
+    def counting_parse(raw: bytes, file: str):  # claims files: read first, then parsed
+        seen.append(Path(file).name)
+        return parse(raw, file)
+
+    monkeypatch.setattr(load, "read_yaml", counting_read)
+    monkeypatch.setattr(load, "parse_yaml", counting_parse)
     return seen
 
 
