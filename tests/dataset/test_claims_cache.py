@@ -6,7 +6,6 @@ Each test plays "a new process" by clearing the loader's in-process memory
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -78,23 +77,29 @@ def test_a_changed_file_is_parsed_again(data_copy: Path, cache: Path, parsed: li
     assert [c.status for c in again.models.claims[SEED_ID]] == ["rejected"]
 
 
+def _replace_head(data: bytes, old: str, new: str) -> bytes:
+    head, _, body = data.partition(b"\n")
+    return head.replace(old.encode(), new.encode()) + b"\n" + body
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
-        lambda text: "{not json",
-        lambda text: "",
-        lambda text: text.replace('"version": "', '"version": "0'),  # an older format
-        lambda text: text.replace('"digest": "', '"digest": "0'),
-        lambda text: text.replace('"lines": [', '"lines": [1, '),  # lines and claims disagree
-        lambda text: json.dumps({**json.loads(text), "claims": [{"id": "no value"}]}),
-        lambda text: json.dumps([1, 2]),
+        lambda data: b"{not json",
+        lambda data: b"",
+        lambda data: data[: len(data) // 2],  # cut short
+        lambda data: _replace_head(data, '"version": "', '"version": "0'),  # an older format
+        lambda data: _replace_head(data, '"digest": "', '"digest": "0'),
+        lambda data: _replace_head(data, '"lines": [', '"lines": [1, '),  # lines, claims differ
+        lambda data: data.partition(b"\n")[0] + b'\n[{"id": "no value"}]',
+        lambda data: b"[1, 2]\n[]",
     ],
-    ids=["corrupt", "empty", "old-version", "other-digest", "lines", "invalid-claim", "a-list"],
+    ids=["corrupt", "empty", "cut", "old-version", "other-digest", "lines", "invalid", "a-list"],
 )
 def test_a_spoiled_entry_is_a_miss(data_copy: Path, cache: Path, parsed: list[str], spoil) -> None:
     first = restart(data_copy)
     (entry,) = entries(cache)
-    entry.write_text(spoil(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    entry.write_bytes(spoil(entry.read_bytes()))
     parsed.clear()
     again = restart(data_copy)
     assert parsed == [f"{SEED_ID}.yaml"]
