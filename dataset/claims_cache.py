@@ -33,7 +33,9 @@ from dataset.schema import Claim
 
 ENV_VAR = "NEWS_STATS_CACHE"
 FORMAT = 2
-"""Bump when the layout of an entry changes; the schema's own changes are seen by digest."""
+"""Bump when the layout of an entry changes, or when reading YAML checks something new
+(``dataset/yamlio.py``: a cached file is not parsed again).  Changes to the claim
+schema are seen by its digest, and its validators run again on every read."""
 
 _CLAIMS = TypeAdapter(list[Claim])
 
