@@ -67,22 +67,20 @@ class CurrencyIndex:
 
     @classmethod
     def of(cls, claims: pd.DataFrame) -> CurrencyIndex:
+        """The table for ``claims``: (row, currency) pairs set at once, not a set per row."""
         money = np.flatnonzero((claims["kind"].astype("object") == "money").to_numpy())
-        per_row: dict[int, set[str]] = {}
-        for position, currency, equivalents in zip(
-            money,
-            claims["currency"].to_numpy(dtype=object)[money],
-            claims["equivalents"].to_numpy(dtype=object)[money],
-            strict=True,
-        ):
-            found = per_row[int(position)] = set() if pd.isna(currency) else {str(currency)}
+        positions = money.tolist()
+        currency = claims["currency"].to_numpy(dtype=object)[money].tolist()
+        stated = claims["equivalents"].to_numpy(dtype=object)[money].tolist()
+        pairs = [(p, c) for p, c in zip(positions, currency, strict=True) if isinstance(c, str)]
+        for p, equivalents in zip(positions, stated, strict=True):
             if isinstance(equivalents, list):
-                found.update(e["currency"] for e in equivalents)
-        currencies = tuple(sorted(set().union(*per_row.values())))
+                pairs += [(p, e["currency"]) for e in equivalents]
+        currencies = tuple(sorted({c for _, c in pairs}))
         column = {c: i for i, c in enumerate(currencies)}
         rows = np.zeros((len(claims), len(currencies)), dtype=bool)
-        for position, found in per_row.items():
-            rows[position, [column[c] for c in found]] = True
+        if pairs:
+            rows[[p for p, _ in pairs], [column[c] for _, c in pairs]] = True
         return cls(currencies, rows)
 
     def targets(self, mask: np.ndarray) -> list[str]:

@@ -8,6 +8,7 @@ problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
 from __future__ import annotations
 
 import gc
+import operator
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -230,7 +231,7 @@ class _CleanFile:
     def of(cls, stamp: tuple[int, int, int], claims: Sequence[Claim], lines: tuple[int, ...]):
         return cls(
             stamp,
-            tuple(tuple(getattr(c, f) for f in CLAIM_FIELDS) for c in claims),
+            tuple(map(_field_values, claims)),
             tuple(_shared(frozenset(c.model_fields_set)) for c in claims),
             lines,
         )
@@ -246,6 +247,8 @@ class _CleanFile:
 
 
 CLAIM_FIELDS: tuple[str, ...] = tuple(Claim.model_fields)
+_field_values = operator.attrgetter(*CLAIM_FIELDS)
+"""A claim's field values as a tuple, in CLAIM_FIELDS order (one C call per claim)."""
 _FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
 """One shared frozenset per distinct set of given fields (most claims give the same)."""
 

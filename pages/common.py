@@ -30,7 +30,7 @@ from dataset.filters import (
     indexed_filters,
     options,
 )
-from dataset.load import settle, thaw
+from dataset.load import gc_paused, settle, thaw
 from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
 from dataset.schema import KINDS, QUALIFIERS, STATUSES
@@ -81,6 +81,14 @@ def _load(root: str, stamp: str) -> Data:
     frames are shared, so nothing may modify them: pages filter and copy.
     """
     thaw()
+    with gc_paused():  # the preparation allocates as much as the load (see gc_paused)
+        data = _prepare(root)
+    settle()  # reruns no longer walk the dataset's objects in every full collection
+    return data
+
+
+def _prepare(root: str) -> Data:
+    """The dataset under ``root`` with what the pages look up on every rerun."""
     dataset = load_dataset(root)
     claims = dataset.claims
     # None rather than [] where nothing is stated: every cache hit unpickles this column,
@@ -88,7 +96,7 @@ def _load(root: str, stamp: str) -> Data:
     claims["equivalents"] = [e or None for e in claims["equivalents"]]
     choices = {column: options(claims, column) for column in ("source", "entity")}
     sources, categories = dataset.sources, dataset.categories
-    data = Data(
+    return Data(
         claims,
         sources,
         categories,
@@ -100,8 +108,6 @@ def _load(root: str, stamp: str) -> Data:
         groups=Codes.of(unit_groups(claims)),
         currencies=CurrencyIndex.of(claims),
     )
-    settle()  # reruns no longer walk the dataset's objects in every full collection
-    return data
 
 
 def load() -> Data:
