@@ -296,21 +296,19 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / CLAIMS_DIR).glob("*.yaml")):
         stamp = _stamp(path)  # before reading: a change after it is seen next time
-        clean = _CLEAN.get(path.resolve())
+        key = path.resolve()
+        clean = _CLEAN.get(key)
         if clean is not None and clean.stamp == stamp:
-            items = list(enumerate(clean.models()))
-            problems += _keep(models, path.stem, _Reread(path, root), items, clean.lines)
+            problems += _reuse(models, path, root, clean.models(), clean.lines)
             continue
         raw, found = read_bytes(path, root)
         problems += found
         if raw is None:
             continue
-        if (stored := claims_cache.recall(path.resolve(), raw)) is not None:
+        if (stored := claims_cache.recall(key, raw)) is not None:
             claims, lines = stored  # parsed by an earlier process, and clean then
-            if stamp is not None:
-                _remember(path.resolve(), _CleanFile.of(stamp, claims, lines))
-            reread = _Reread(path, root)
-            problems += _keep(models, path.stem, reread, list(enumerate(claims)), lines)
+            _remember(key, stamp, claims, lines)
+            problems += _reuse(models, path, root, claims, lines)
             continue
         parsed, found = parse_yaml(raw, display_name(path, root))
         problems += found
@@ -329,17 +327,28 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
         lines = tuple(parsed.line((i,)) for i, _ in valid)
         if not found and len(valid) == len(parsed.data):
             claims = [c for _, c in valid]
-            claims_cache.store(path.resolve(), raw, claims, lines)
-            if stamp is not None:
-                _remember(path.resolve(), _CleanFile.of(stamp, claims, lines))
+            claims_cache.store(key, raw, claims, lines)
+            _remember(key, stamp, claims, lines)
         problems += _keep(models, path.stem, parsed, valid, lines)
     return problems
 
 
-def _remember(path: Path, clean: _CleanFile) -> None:
+def _reuse(
+    models: Models, path: Path, root: Path, claims: list[Claim], lines: Sequence[int]
+) -> list[Problem]:
+    """Keep a clean file's claims without parsing it (lines re-read only for a problem)."""
+    return _keep(models, path.stem, _Reread(path, root), list(enumerate(claims)), lines)
+
+
+def _remember(
+    key: Path, stamp: tuple[int, int, int] | None, claims: Sequence[Claim], lines: tuple[int, ...]
+) -> None:
+    """Let the next load in this process reuse a clean file (if its stamp could be read)."""
+    if stamp is None:
+        return
     if len(_CLEAN) >= CLEAN_LIMIT:
         _CLEAN.clear()
-    _CLEAN[path] = clean
+    _CLEAN[key] = _CleanFile.of(stamp, claims, lines)
 
 
 def _keep(

@@ -18,8 +18,8 @@ _NUMBER_WORD = re.compile(
     r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
-    r"trillion|lakhs?|lacs?|crores?|dozen|half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|"
-    r"fifths|tenth|tenths|score|single|double|twice|triple)\b",
+    r"trillion|lakhs?|lacs?|crores?|dozen|half|halves|third|thirds|quarter|quarters|"
+    r"fourth|fourths|fifth|fifths|tenth|tenths|score|single|double|twice|triple)\b",
     re.IGNORECASE,
 )
 
