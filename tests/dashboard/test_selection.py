@@ -7,9 +7,6 @@ only the rows and columns they show; these tables hold them to the plain
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -90,61 +87,3 @@ def test_selection_rows_as_filtered(monkeypatch: pytest.MonkeyPatch) -> None:
         expected.loc[unit_groups(expected) == "people", ["value", "unit"]],
     )
     pd.testing.assert_frame_equal(common.filtered(data, filters), expected)
-
-
-def _edit(path: Path) -> None:
-    (path / "claims" / "a.yaml").write_text("- changed\n")
-
-
-def _touch(path: Path) -> None:
-    os.utime(path / "claims" / "a.yaml", ns=(1, 1))
-
-
-def _add(path: Path) -> None:
-    (path / "claims" / "b.yaml").write_text("[]\n")
-
-
-def _remove(path: Path) -> None:
-    (path / "claims" / "a.yaml").unlink()
-
-
-def _rename(path: Path) -> None:
-    (path / "claims" / "a.yaml").rename(path / "claims" / "c.yaml")
-
-
-def _nested(path: Path) -> None:
-    (path / "claims" / "deeper").mkdir()
-    (path / "claims" / "deeper" / "d.yaml").write_text("[]\n")
-
-
-def _empty_folder(path: Path) -> None:
-    (path / "empty").mkdir()
-
-
-def _linked_folder(path: Path) -> None:
-    (path / "linked").symlink_to(path / "claims", target_is_directory=True)
-
-
-@pytest.mark.parametrize(
-    ("change", "changes_stamp"),
-    [
-        (_edit, True),
-        (_touch, True),
-        (_add, True),
-        (_remove, True),
-        (_rename, True),
-        (_nested, True),
-        (_empty_folder, False),  # no file in it: nothing to load differs
-        (_linked_folder, False),  # symlinked folders are not entered, as os.walk does not
-    ],
-)
-def test_data_stamp(tmp_path: Path, change, changes_stamp: bool) -> None:
-    from dataset.paths import data_stamp
-
-    (tmp_path / "claims").mkdir()
-    (tmp_path / "claims" / "a.yaml").write_text("[]\n")
-    (tmp_path / "categories.yaml").write_text("[]\n")
-    before = data_stamp(tmp_path)
-    assert data_stamp(tmp_path) == before
-    change(tmp_path)
-    assert (data_stamp(tmp_path) != before) is changes_stamp
