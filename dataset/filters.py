@@ -97,6 +97,18 @@ class Codes:
         allowed[[self.lookup[v] for v in wanted if v in self.lookup]] = True
         return allowed[self.codes]
 
+    def appearing(self, mask: np.ndarray) -> list[object]:
+        """The values the rows of ``mask`` hold, each once, in the order they first appear.
+
+        >>> Codes.of(pd.Series(["a", "b", None, "a", "c"])).appearing(
+        ...     np.array([False, True, True, True, False]))
+        ['b', 'a']
+        """
+        codes = self.codes[mask]
+        codes = codes[codes >= 0]
+        _, firsts = np.unique(codes, return_index=True)
+        return [self.values[code] for code in codes[np.sort(firsts)]]
+
     def counts(self, mask: np.ndarray) -> dict[object, int]:
         """Value -> how many rows of ``mask`` hold it, for the values held at all."""
         found = np.bincount(self.codes[mask & (self.codes >= 0)], minlength=len(self.values))

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts import export
+from charts import export, headlines
 from charts.currency import CurrencyIndex
 from charts.figures import unit_groups
 from dataset import load_dataset
@@ -66,6 +67,10 @@ class Data:
     """``unit_groups`` of the claims (the unit each is charted in), as codes."""
     currencies: CurrencyIndex
     """The currencies each claim could be shown in (``target_currencies``)."""
+    ranking: np.ndarray
+    """The claims' positions, best headline first (``charts.headlines.ranking``)."""
+    category_places: np.ndarray
+    """Each category code's place in categories.yaml (``charts.headlines.places``)."""
 
     @property
     def texts(self) -> dict[str, str]:
@@ -96,17 +101,22 @@ def _prepare(root: str) -> Data:
     claims["equivalents"] = [e or None for e in claims["equivalents"]]
     choices = {column: options(claims, column) for column in ("source", "entity")}
     sources, categories = dataset.sources, dataset.categories
+    index = FilterIndex.of(claims)
     return Data(
         claims,
         sources,
         categories,
         tuple(dataset.problems),
         choices,
-        index=FilterIndex.of(claims),
+        index=index,
         attributions=dict(zip(sources["id"], sources["attribution"], strict=True)),
         labels=dict(zip(categories["id"], categories["label"], strict=True)),
         groups=Codes.of(unit_groups(claims)),
         currencies=CurrencyIndex.of(claims),
+        ranking=headlines.ranking(claims),
+        category_places=headlines.places(
+            list(index.columns["category"].values), list(categories["id"])
+        ),
     )
 
 

@@ -2,30 +2,32 @@
 
 import streamlit as st
 
-from charts.figures import category_counts_chart
-from charts.format import compact_figure, markdown_escape, row_figure
-from charts.headlines import headlines
+from charts.figures import category_counts_figure
+from charts.format import FIGURE_COLUMNS, compact_figure, markdown_escape, row_figure
+from charts.headlines import pick
 from pages import common
 
-RANKED = ["category", "source", "kind", "change", "value"]
-"""The columns the headline ranking and the counts read: only these are copied."""
+CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]
+"""The columns a metric card reads: only these are copied, for eight rows."""
 
 data, filters = common.current()
 selection = common.select(data, filters)
-claims = selection.columns(RANKED)
+categories = data.index.columns["category"]
+sources = data.index.columns["source"].appearing(selection.mask)
 attributions = data.attributions
 
 st.title("Statistics in the news")
 st.caption(
-    f"{len(claims):,} figures from {claims['source'].nunique():,} article(s) match the filters. "
+    f"{len(selection):,} figures from {len(sources):,} article(s) match the filters. "
     "Each figure below is quoted from its source; see Sources for the words around it."
 )
 
-if claims.empty:
+if not len(selection):
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-cards = data.claims.loc[headlines(claims, list(data.categories["id"])).index]
+best = pick(data.ranking, categories.codes, data.category_places, selection.mask)
+cards = data.claims[CARD_COLUMNS].take(best)
 labels = data.labels
 columns = st.columns(4)
 for i, row in enumerate(cards.to_dict(orient="records")):
@@ -44,6 +46,12 @@ for i, row in enumerate(cards.to_dict(orient="records")):
             )
         )
 
-fig = category_counts_chart(claims, categories=data.categories, attributions=attributions)
+fig = category_counts_figure(
+    categories.counts(selection.mask),
+    sources,
+    len(selection),
+    categories=data.categories,
+    attributions=attributions,
+)
 st.plotly_chart(fig, key="overview-chart", config=common.PLOTLY_CONFIG)
 common.chart_downloads(fig, "figures-per-category", key="overview")

@@ -17,11 +17,20 @@ import plotly.graph_objects as go
 import pytest
 
 from charts.currency import CurrencyIndex, target_currencies
-from charts.figures import group_sizes, hover_data, largest, largest_first, unit_groups
+from charts.figures import (
+    category_counts_chart,
+    category_counts_figure,
+    group_sizes,
+    hover_data,
+    largest,
+    largest_first,
+    unit_groups,
+)
 from charts.format import row_figure, row_figures
-from charts.headlines import KIND_PREFERENCE, headlines
+from charts.headlines import KIND_PREFERENCE, headlines, pick, places, ranking
 from charts.timeseries import HOVER, KEY, series_rows, timeseries_figure
 from dataset import load_dataset
+from dataset.filters import Codes
 from tests.charts.synthetic import claims
 from tests.conftest import DATA
 
@@ -252,3 +261,43 @@ def test_timeseries_traces_as_before(seed: int, max_series: int | None) -> None:
     # through JSON: NaN values equal there
     assert json.dumps(fig.to_plotly_json()["data"]) == json.dumps(expected.to_plotly_json()["data"])
     assert len(fig.data) > (0 if max_series is None else 1)
+
+
+MASKS = [0.0, 0.1, 0.5, 1.0]
+"""Share of rows a view lets through, for the masks below."""
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("share", MASKS)
+@pytest.mark.parametrize("order", [["users", "economy", "events", "trade"], ["trade"], []])
+def test_headlines_of_a_view_as_of_its_rows(seed: int, share: float, order: list[str]) -> None:
+    """The Overview picks from a ranking made once per load: the same cards as ranking
+    the rows the filters let through."""
+    frame = claims(300, seed)
+    mask = np.random.default_rng(seed).random(len(frame)) < share
+    codes = Codes.of(frame["category"])
+    chosen = pick(ranking(frame), codes.codes, places(list(codes.values), order), mask)
+    shown = frame[mask]
+    pd.testing.assert_frame_equal(frame.take(chosen), reference_headlines(shown, order))
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("share", MASKS[1:])
+def test_category_counts_of_a_view_as_of_its_rows(seed: int, share: float) -> None:
+    """The Overview counts on the load's codes: the same chart as counting the rows."""
+    ds = load_dataset(DATA)
+    frame = claims(300, seed)
+    mask = np.random.default_rng(seed).random(len(frame)) < share
+    categories, sources = Codes.of(frame["category"]), Codes.of(frame["source"])
+    attributions = {s: f"Outlet {s}, 2015-12-20" for s in frame["source"].unique()}
+    from_codes = category_counts_figure(
+        categories.counts(mask),
+        sources.appearing(mask),
+        int(mask.sum()),
+        categories=ds.categories,
+        attributions=attributions,
+    )
+    from_rows = category_counts_chart(
+        frame[mask], categories=ds.categories, attributions=attributions
+    )
+    assert from_codes.to_plotly_json() == from_rows.to_plotly_json()

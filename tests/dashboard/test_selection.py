@@ -74,6 +74,8 @@ def test_selection_rows_as_filtered(monkeypatch: pytest.MonkeyPatch) -> None:
         labels={},
         groups=Codes.of(unit_groups(frame)),
         currencies=None,  # type: ignore[arg-type]
+        ranking=np.arange(len(frame)),
+        category_places=np.zeros(1),
     )
     filters = Filters(categories=("users", "events"))
     selection = common.select(data, filters)
