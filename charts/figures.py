@@ -285,6 +285,32 @@ def bar_chart(
     """
     columns = [c for c in HOVER_COLUMNS if c in claims.columns]
     shown = claims.iloc[largest(claims["value"], limit)][columns]
+    return bar_figure(
+        shown,
+        len(claims),
+        categories=categories,
+        attributions=attributions,
+        title=title,
+        unit=unit,
+        log=log,
+        limit=limit,
+    )
+
+
+def bar_figure(
+    shown: pd.DataFrame,
+    count: int,
+    *,
+    categories: pd.DataFrame,
+    attributions: Mapping[str, str],
+    title: str,
+    unit: str,
+    log: bool = False,
+    limit: int = BAR_LIMIT,
+) -> go.Figure:
+    """``bar_chart`` from the bars already picked (``shown``: the ``limit`` largest of
+    ``count`` claims, largest first).  The dashboard picks them from the load's values
+    and copies only these rows."""
     labels, margin = axis_labels(bar_labels(shown))
     colours = dict(zip(categories["id"], categories["colour"], strict=True))
     names = dict(zip(categories["id"], categories["label"], strict=True))
@@ -315,7 +341,6 @@ def bar_chart(
                 ),
             }
         )
-    count = len(claims)
     subtitle = f"{unit}; {count:,} figure{'s' if count != 1 else ''}" + (
         f", the {limit} largest shown" if count > limit else ""
     )

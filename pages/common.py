@@ -20,6 +20,7 @@ import streamlit as st
 from charts import export, headlines
 from charts.currency import CurrencyIndex
 from charts.figures import unit_groups
+from charts.timeseries import Metrics
 from dataset import load_dataset
 from dataset.export import to_csv, to_json
 from dataset.filters import (
@@ -71,6 +72,8 @@ class Data:
     """The claims' positions, best headline first (``charts.headlines.ranking``)."""
     category_places: np.ndarray
     """Each category code's place in categories.yaml (``charts.headlines.places``)."""
+    metrics: Metrics
+    """Each claim's metric as a code, for the series over time (``charts.timeseries``)."""
 
     @property
     def texts(self) -> dict[str, str]:
@@ -117,6 +120,7 @@ def _prepare(root: str) -> Data:
         category_places=headlines.places(
             list(index.columns["category"].values), list(categories["id"])
         ),
+        metrics=Metrics.of(claims),
     )
 
 

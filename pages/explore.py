@@ -1,12 +1,14 @@
 """Explore: one chart per unit (never two units on an axis), the table, and downloads."""
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
+from charts import figures
 from charts.currency import convert_money
-from charts.figures import HOVER_COLUMNS, bar_chart, group_sizes, largest_first, unit_groups
+from charts.figures import HOVER_COLUMNS, bar_figure, group_sizes, largest_first, unit_groups
 from charts.format import row_figures
-from charts.timeseries import KEY, series_rows, source_link, timeseries_figure
+from charts.timeseries import series_of, series_rows, source_link, timeseries_figure
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
@@ -21,8 +23,14 @@ def plain(column: pd.Series) -> list:
     return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
-CHART_COLUMNS = [c for c in dict.fromkeys([*HOVER_COLUMNS, *KEY]) if c != "conversion"]
-"""The columns the bar chart and the series read (no ``conversion``: money as stated)."""
+CHART_COLUMNS = [c for c in HOVER_COLUMNS if c != "conversion"]
+"""The columns a bar reads (no ``conversion``: money as stated)."""
+
+
+def largest(values: pd.Series) -> np.ndarray:
+    """The positions of the bars drawn: the ``BAR_LIMIT`` largest values."""
+    return figures.largest(values, figures.BAR_LIMIT)
+
 
 data, filters = common.current()
 selection = common.select(data, filters)
@@ -61,14 +69,23 @@ unit = controls[0].selectbox(
     + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
 )
 if currency == AS_STATED:
-    rows = selection.columns(CHART_COLUMNS, where=data.groups.where([unit]))
+    # the bars and the series picked on the load's values and codes: only their rows copied
+    view = selection.mask & data.groups.where([unit])
+    picked = np.flatnonzero(view)
+    count = len(picked)
+    bars = data.claims[CHART_COLUMNS].take(picked[largest(data.claims["value"].iloc[picked])])
+    over_time = series_of(data.claims, data.metrics, view, max_series=SERIES_SHOWN)
 else:
     rows = charted[groups == unit]
+    count = len(rows)
+    bars = rows.iloc[largest(rows["value"])][[c for c in HOVER_COLUMNS if c in rows.columns]]
+    over_time = series_rows(rows, max_series=SERIES_SHOWN)
 unit_label = unit
 if currency != AS_STATED and unit == currency:
     unit_label = f"{currency}, converted at the rates stated in the articles"
-fig = bar_chart(
-    rows,
+fig = bar_figure(
+    bars,
+    count,
     categories=data.categories,
     attributions=data.attributions,
     title=f"{unit.capitalize() if unit.islower() else unit}: figures reported in the news",
@@ -83,7 +100,6 @@ if len(left_out):
 common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="explore")
 
 # The same metric from several sources (same subject and entity), as a line over time.
-over_time = series_rows(rows, max_series=SERIES_SHOWN)
 if len(over_time):
     st.subheader("Reported by several sources, over time")
     over_time_fig = timeseries_figure(over_time, data.attributions)

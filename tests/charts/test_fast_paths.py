@@ -18,6 +18,10 @@ import pytest
 
 from charts.currency import CurrencyIndex, target_currencies
 from charts.figures import (
+    BAR_LIMIT,
+    HOVER_COLUMNS,
+    bar_chart,
+    bar_figure,
     category_counts_chart,
     category_counts_figure,
     group_sizes,
@@ -28,7 +32,7 @@ from charts.figures import (
 )
 from charts.format import row_figure, row_figures
 from charts.headlines import KIND_PREFERENCE, headlines, pick, places, ranking
-from charts.timeseries import HOVER, KEY, series_rows, timeseries_figure
+from charts.timeseries import HOVER, KEY, Metrics, series_of, series_rows, timeseries_figure
 from dataset import load_dataset
 from dataset.filters import Codes
 from tests.charts.synthetic import claims
@@ -301,3 +305,35 @@ def test_category_counts_of_a_view_as_of_its_rows(seed: int, share: float) -> No
         frame[mask], categories=ds.categories, attributions=attributions
     )
     assert from_codes.to_plotly_json() == from_rows.to_plotly_json()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("share", MASKS)
+@pytest.mark.parametrize(("min_sources", "max_series"), [(2, None), (1, None), (2, 2), (1, 3)])
+def test_series_of_a_view_as_of_its_rows(
+    seed: int, share: float, min_sources: int, max_series: int | None
+) -> None:
+    """Explore groups the series on metric codes made once per load: the same rows as
+    grouping the rows the filters let through."""
+    frame = claims(400, seed)
+    mask = np.random.default_rng(seed).random(len(frame)) < share
+    pd.testing.assert_frame_equal(
+        series_of(frame, Metrics.of(frame), mask, min_sources, max_series),
+        reference_series_rows(frame[mask], min_sources, max_series),
+    )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("share", MASKS[1:])
+def test_bars_of_a_view_as_of_its_rows(seed: int, share: float) -> None:
+    """Explore picks the bars on the load's values and copies only those rows: the same
+    chart as ``bar_chart`` of the rows the filters let through."""
+    ds = load_dataset(DATA)
+    frame = claims(300, seed)
+    mask = np.random.default_rng(seed).random(len(frame)) < share
+    picked = np.flatnonzero(mask)
+    columns = [c for c in HOVER_COLUMNS if c in frame.columns]
+    shown = frame[columns].take(picked[largest(frame["value"].iloc[picked], BAR_LIMIT)])
+    common = {"categories": ds.categories, "attributions": {}, "title": "T", "unit": "u"}
+    from_picked = bar_figure(shown, len(picked), **common)
+    assert from_picked.to_json() == bar_chart(frame[mask], **common).to_json()  # NaN as null

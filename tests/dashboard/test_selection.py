@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from charts.figures import unit_groups
+from charts.timeseries import Metrics
 from dataset.filters import Codes, FilterIndex, Filters, apply_filters, indexed_filters
 from tests.charts.synthetic import claims
 
@@ -76,6 +77,7 @@ def test_selection_rows_as_filtered(monkeypatch: pytest.MonkeyPatch) -> None:
         currencies=None,  # type: ignore[arg-type]
         ranking=np.arange(len(frame)),
         category_places=np.zeros(1),
+        metrics=Metrics.of(frame),
     )
     filters = Filters(categories=("users", "events"))
     selection = common.select(data, filters)
