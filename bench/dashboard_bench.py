@@ -14,6 +14,8 @@ one run, measures:
   draws only the shared sidebar every page carries (the six filters the issue
   asks for and the clear-all button, from the cached dataset), and on the same
   pages with 1,000 claims (what the dataset's size adds);
+* the rerun of each page's first view (every approved claim, nothing
+  picked), which no bar names but a person sees first;
 * a warm PNG export through the kaleido server.
 
 Bars (issue 4): filter rerun <= 1.5x the empty app's; warm export < 0.3 s.
@@ -159,6 +161,8 @@ def filter_rerun(at, picks: list[list[str]], repeat: int) -> float:
 
 
 PAGES = ("explore", "overview")
+VIEWED = ("overview", "explore", "sources", "checks")
+"""Pages whose first view (no filter but the default status) is timed too."""
 SMALL = 1_000
 """Claims in the small dataset the same reruns are measured on, for comparison."""
 
@@ -171,6 +175,16 @@ def page_rerun(page: str, picks: list[list[str]], repeat: int) -> float:
     at.run()
     assert not at.exception, at.exception
     return filter_rerun(at, picks, repeat)
+
+
+def view_rerun(page: str, repeat: int) -> float:
+    """Median time of a rerun of ``page`` with nothing changed: its first view, warm."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    return timed(at.run, repeat)
 
 
 def main() -> int:
@@ -216,6 +230,8 @@ def main() -> int:
         picks = [[labels[0]], [labels[1]], [labels[6]]]
         for page in PAGES:
             results[f"rerun_{page}_s"] = page_rerun(page, picks, args.repeat)
+        for page in VIEWED:
+            results[f"view_{page}_s"] = view_rerun(page, args.repeat)
         # the same pages on a small dataset: what the data's size adds to a rerun
         small = Path(tmp) / "small"
         write_dataset(small, SMALL, args.per_source)

@@ -23,6 +23,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from charts.format import bare_figure, money, plain_number, scaled_number
@@ -51,6 +52,13 @@ APPROX_WORDS: dict[str, str] = {
 }
 
 
+CHECK_COLUMNS: tuple[str, ...] = (
+    "id", "source", "quote", "subject", "kind", "value", "currency", "unit", "qualifier",
+    "change", "start", "end", "equivalents",
+)  # fmt: skip
+"""The columns the checks read: the dashboard copies only these of the filtered claims."""
+
+
 @dataclass(frozen=True)
 class Check:
     """One check: what was compared, the arithmetic, and whether it holds."""
@@ -76,8 +84,12 @@ def rate_checks(claims: pd.DataFrame) -> list[Check]:
     ['6.48 CNY per USD']
     """
     found: list[tuple[str, str, float, dict]] = []
-    money_rows = claims[claims["kind"].astype("object") == "money"]
-    for row in money_rows.to_dict(orient="records"):
+    # only the rows that state a conversion become dicts: all money rows took 0.65 s at 90,000
+    money_rows = np.flatnonzero((claims["kind"].astype("object") == "money").to_numpy())
+    equivalents = claims["equivalents"].iloc[money_rows]
+    stated = [i for i, e in zip(money_rows, equivalents, strict=True) if e]
+    columns = ["id", "source", "subject", "currency", "value", "equivalents"]
+    for row in claims[columns].iloc[stated].to_dict(orient="records"):
         for eq in row["equivalents"] or []:
             if eq["currency"] == row["currency"] or eq["value"] <= 0 or row["value"] <= 0:
                 continue
@@ -86,9 +98,10 @@ def rate_checks(claims: pd.DataFrame) -> list[Check]:
     by_pair: dict[tuple[str, str], list[float]] = defaultdict(list)
     for base, quote, rate, _ in found:
         by_pair[(base, quote)].append(rate)
+    medians = {pair: statistics.median(rates) for pair, rates in by_pair.items()}
     checks = []
     for base, quote, rate, row in found:
-        median = statistics.median(by_pair[(base, quote)])
+        median = medians[(base, quote)]
         spread = abs(rate - median) / median
         ok = spread <= RATE_TOLERANCE
         eq = row["eq"]
@@ -117,23 +130,37 @@ def rate_checks(claims: pd.DataFrame) -> list[Check]:
 
 
 def _pairs(claims: pd.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict, str]]:
-    """(count, percent, relation) for each percent claim whose words say what it is a share of."""
-    pairs = []
-    kinds = claims["kind"].astype("object")
-    levels = claims[(kinds.isin(["count", "money"])) & ~claims["change"].astype(bool)]
-    shares = claims[(kinds == "percent") & ~claims["change"].astype(bool)]
-    by_quote: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in levels.to_dict(orient="records"):
-        by_quote[(row["source"], row["quote"])].append(row)
-    for share in shares.to_dict(orient="records"):
-        text = texts.get(share["source"], "")
-        after = text[int(share["end"]) : int(share["end"]) + LOOKAHEAD]
+    """(count, percent, relation) for each percent claim whose words say what it is a share of.
+
+    The words after every share are read first; only the shares they match, and the
+    counts quoted with those, become dicts (every row as a dict took 1.9 s at 90,000).
+    """
+    kinds = claims["kind"].astype("object").to_numpy()
+    steady = ~claims["change"].astype(bool).to_numpy()
+    shares = np.flatnonzero((kinds == "percent") & steady)
+    relations: dict[int, str] = {}
+    sources, ends = (claims[column].iloc[shares].tolist() for column in ("source", "end"))
+    for i, (source, end) in enumerate(zip(sources, ends, strict=True)):
+        text = texts.get(source, "")
+        after = text[int(end) : int(end) + LOOKAHEAD]
         if SHARE_OF_WHOLE.match(after):
-            relation = "total"
+            relations[i] = "total"
         elif PART_OF_COUNT.match(after):
-            relation = "part"
-        else:
-            continue
+            relations[i] = "part"
+    if not relations:
+        return []
+    matched = claims.iloc[shares[list(relations)]].to_dict(orient="records")
+    wanted = {(share["source"], share["quote"]) for share in matched}
+    levels = np.flatnonzero(((kinds == "count") | (kinds == "money")) & steady)
+    keys = zip(
+        *(claims[column].iloc[levels].tolist() for column in ("source", "quote")), strict=True
+    )
+    quoted = [i for i, key in enumerate(keys) if key in wanted]
+    by_quote: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for row in claims.iloc[levels[quoted]].to_dict(orient="records"):
+        by_quote[(row["source"], row["quote"])].append(row)
+    pairs = []
+    for share, relation in zip(matched, relations.values(), strict=True):
         before = [
             r
             for r in by_quote.get((share["source"], share["quote"]), [])

@@ -3,12 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from charts.checks import all_checks
+from charts.checks import CHECK_COLUMNS, all_checks
 from charts.format import markdown_escape
 from pages import common
 
+FLAGGED_LISTED = 10
+"""Inconsistent checks listed above the table; the table holds them all, first."""
+
 data, filters = common.current()
-claims = common.filtered(data, filters)
+claims = common.select(data, filters).columns(list(CHECK_COLUMNS))
 st.title("Consistency checks")
 st.caption(
     "Figures that imply each other: a stated conversion implies an exchange rate, a share "
@@ -22,9 +25,18 @@ if not checks:
 
 flagged = [c for c in checks if not c.ok]
 if flagged:
-    st.warning(f"{len(flagged)} check(s) look inconsistent:")
-    for c in flagged:
-        st.markdown(f"- **{markdown_escape(c.subject)}**: {markdown_escape(c.problem)}")
+    more = len(flagged) > FLAGGED_LISTED
+    st.warning(
+        f"{len(flagged)} check(s) look inconsistent"
+        + (f"; the first {FLAGGED_LISTED} (the table lists them all first):" if more else ":")
+    )
+    st.markdown(
+        "\n".join(
+            f"- **{markdown_escape(c.subject)}**: {markdown_escape(c.problem)}"
+            for c in flagged[:FLAGGED_LISTED]
+        )
+    )
+    checks = flagged + [c for c in checks if c.ok]
 else:
     st.success(f"All {len(checks)} check(s) are consistent.")
 

@@ -4,13 +4,16 @@ import streamlit as st
 
 from charts.format import markdown_escape, row_figure, row_figures
 from charts.highlight import highlight
+from dataset.filters import Selection
 from pages import common
 
 data, filters = common.current()
-claims = common.filtered(data, filters)
+selection = common.select(data, filters)
+sources = data.index.columns["source"]
 st.title("Sources")
 
-ids = [s for s in data.sources["id"] if s in set(claims["source"])] or list(data.sources["id"])
+present = set(sources.appearing(selection.mask))
+ids = [s for s in data.sources["id"] if s in present] or list(data.sources["id"])
 if not ids:
     st.info("The dataset has no sources yet.")
     st.stop()
@@ -28,7 +31,7 @@ st.caption(markdown_escape(f"{source['attribution']} · {byline}"))
 if isinstance(source["url"], str):
     st.link_button("Original article", source["url"])
 
-mine = claims[claims["source"] == source_id]
+mine = Selection(data.claims, selection.mask & sources.where([source_id])).claims()
 colours = dict(zip(data.categories["id"], data.categories["colour"], strict=True))
 spans = [
     (

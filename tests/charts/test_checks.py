@@ -123,3 +123,69 @@ def test_seed_checks_show_the_issue_arithmetic() -> None:
     assert "about 2.68 billion Internet users in all" in results
     assert "about 1,000 people" in results
     assert all(c.ok for c in checks)
+
+
+SHARE_TEXTS = [
+    (
+        "It has 670 million Internet users, about one-fourth of the global total.",
+        [("670 million", "count", 670e6, "users"), ("one-fourth", "percent", 25.0, "percent")],
+    ),
+    (
+        "2,000 people attended, half of them from overseas, with 300 firms.",
+        [
+            ("2,000", "count", 2000.0, "people"),
+            ("half", "percent", 50.0, "percent"),
+            ("300", "count", 300.0, "firms"),
+        ],
+    ),
+    (
+        "It has 300 users, 120 percent of the world total.",
+        [("300", "count", 300.0, "users"), ("120 percent", "percent", 120.0, "percent")],
+    ),
+    (
+        "It has 250 million users, and the sector is 7 percent of GDP.",
+        [("250 million", "count", 250e6, "users"), ("7 percent", "percent", 7.0, "percent")],
+    ),
+]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_share_checks_of_many_articles_are_those_of_each(seed: int) -> None:
+    """Pairs are found within one quote of one source, whatever else the frame holds and in
+    whatever order: the checks of a frame of many articles are each article's, in the order
+    of their shares."""
+    frames, texts = [], {}
+    for s in range(6):
+        text, figures = SHARE_TEXTS[(s + seed) % len(SHARE_TEXTS)]
+        frame = share_frame(text, figures).assign(source=f"s{s}")
+        frames.append(frame.assign(id=[f"s{s}-{i}" for i in frame["id"]]))
+        texts[f"s{s}"] = text
+    whole = pd.concat(frames).sample(frac=1, random_state=seed).reset_index(drop=True)
+    each = {
+        c.claim_ids[-1]: c for frame in frames for c in share_checks(frame, texts)
+    }  # keyed by the share's id
+    shares = [i for i, k in zip(whole["id"], whole["kind"], strict=True) if k == "percent"]
+    expected = [each[i] for i in shares if i in each]
+    assert share_checks(whole, texts) == expected
+    assert len(expected) >= 3
+
+
+def test_rate_checks_of_many_pairs_are_those_of_each_pair() -> None:
+    """Rates are compared per pair of currencies only, whatever else the frame holds."""
+    rows = [
+        money_row("a", "CNY", 6.5e9, [(1e9, "USD"), (0.9e9, "EUR")]),
+        {**money_row("x", "USD", 1e9, []), "kind": "count"},
+        money_row("b", "EUR", 1e9, [(1.1e9, "USD")]),
+        money_row("c", "CNY", 6.6e9, [(1e9, "USD")]),
+        money_row("d", "CNY", 6.5e9, [(1e6, "USD")]),
+        money_row("e", "EUR", 1e9, [(1.12e9, "USD")]),
+    ]
+    whole = [(c.result, c.ok) for c in rate_checks(pd.DataFrame(rows))]
+    assert whole == [
+        ("6.5 CNY per USD", True),
+        ("7.22 CNY per EUR", True),
+        ("0.91 EUR per USD", True),
+        ("6.6 CNY per USD", True),
+        ("6,500 CNY per USD", False),
+        ("0.89 EUR per USD", True),
+    ]

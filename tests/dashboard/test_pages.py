@@ -262,3 +262,17 @@ def test_without_chromium_png_svg_explain_and_the_rest_works(app, monkeypatch) -
     assert not buttons["explore-html"].proto.disabled
     assert not buttons["explore-csv"].proto.disabled
     assert "apt-get install chromium" in at.info[0].value
+
+
+def test_checks_page_lists_what_is_flagged_first(app, data_copy: Path) -> None:
+    claims_file = data_copy / "claims" / f"{SEED_ID}.yaml"
+    text = claims_file.read_text(encoding="utf-8")
+    assert text.count("value: 25.0") == 1  # "about one-fourth of the global total"
+    claims_file.write_text(text.replace("value: 25.0", "value: 250.0"), encoding="utf-8")
+    at = app("pages/checks.py")
+    assert at.warning[0].value.startswith("1 check(s) look inconsistent")
+    assert "outside 0–100%" in at.markdown[0].value
+    table = at.dataframe[0].value
+    assert table["status"].tolist()[0] == "FLAGGED"
+    assert (table["status"] == "FLAGGED").sum() == 1
+    assert "6.48 CNY per USD" in set(table["result"])
