@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import os
 import re
-from fcntl import ioctl
+import sys
 from pathlib import Path
-from termios import FIONREAD
 
-try:
+try:  # Linux; elsewhere there is no inotify (and on Windows no fcntl or termios either)
+    from fcntl import ioctl
+    from termios import FIONREAD
+
     from inotify_simple import INotify
     from inotify_simple import flags as _flags
 except (ImportError, OSError):  # inotify_simple loads libc when imported
@@ -102,7 +104,7 @@ class Watch:
             return False
         pending = bytearray(4)
         ioctl(self._inotify.fileno(), FIONREAD, pending)
-        return int.from_bytes(pending, "little") == 0  # the watched folders are silent
+        return int.from_bytes(pending, sys.byteorder) == 0  # the watched folders are silent
 
     def close(self) -> None:
         self._inotify.close()
