@@ -9,6 +9,8 @@ from pages import common
 
 CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]
 """The columns a metric card reads: only these are copied, for eight rows."""
+CARD_WIDTH = 290
+"""Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
 selection = common.select(data, filters)
@@ -29,13 +31,16 @@ if not len(selection):
 best = pick(data.ranking, categories.codes, data.category_places, selection.mask)
 cards = data.claims[CARD_COLUMNS].take(best)
 labels = data.labels
-columns = st.columns(4)
-for i, row in enumerate(cards.to_dict(orient="records")):
-    with columns[i % 4], st.container(border=True):
+# cards of one width that wrap onto as many rows as the window needs: in four columns of
+# a 1,400-pixel window, "≈¥7.85 trillion" was cut to "≈¥7.85 tril…"
+deck = st.container(horizontal=True, gap="small")
+for row in cards.to_dict(orient="records"):
+    with deck, st.container(border=True, width=CARD_WIDTH):
+        subject = row["subject"] or row["unit"] or row["id"]
         st.metric(
-            markdown_escape(row["subject"] or row["unit"] or row["id"]),
+            markdown_escape(subject),
             compact_figure(row),
-            help=markdown_escape(f"“{row['quote']}”"),
+            help=markdown_escape(f"{subject}: “{row['quote']}”"),  # a long label is cut
         )
         unit = "" if row["kind"] in ("money", "percent") else f" {row['unit'] or ''}"
         st.caption(

@@ -86,3 +86,22 @@ def test_filter_download_and_screenshot(dashboard_server: str, browser_page, tmp
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
         assert page.locator("[data-testid='stPageLink']").count() >= 5
     assert not page.locator("[data-testid='stException']").count()
+
+
+@pytest.mark.parametrize("width", [1280, 1400, 1920])
+def test_headline_figures_are_never_cut(dashboard_server: str, browser_page, width: int) -> None:
+    """Each card's figure shows whole ("≈¥7.85 trillion", not "≈¥7.85 tril…") in common
+    window widths: cards keep one width and wrap onto as many rows as needed."""
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 1000})
+    page.goto(dashboard_server, timeout=TIMEOUT)
+    page.wait_for_selector("[data-testid='stMetricValue']", timeout=TIMEOUT)
+    page.wait_for_timeout(1000)
+    cut = page.evaluate(
+        """() => Array.from(document.querySelectorAll("[data-testid='stMetricValue']"))
+            .flatMap(v => [v, ...v.querySelectorAll('*')])
+            .filter(e => e.scrollWidth > e.clientWidth + 1)
+            .map(e => e.textContent)"""
+    )
+    assert page.locator("[data-testid='stMetricValue']").count() >= 5
+    assert cut == []
