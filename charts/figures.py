@@ -283,10 +283,8 @@ def bar_chart(
     source with the character offsets of the figure, so every bar leads back
     to its words.  Only the ``limit`` largest figures are drawn.
     """
-    columns = [c for c in HOVER_COLUMNS if c in claims.columns]
-    shown = claims.iloc[largest(claims["value"], limit)][columns]
     return bar_figure(
-        shown,
+        bars_of(claims, limit),
         len(claims),
         categories=categories,
         attributions=attributions,
@@ -295,6 +293,12 @@ def bar_chart(
         log=log,
         limit=limit,
     )
+
+
+def bars_of(claims: pd.DataFrame, limit: int = BAR_LIMIT) -> pd.DataFrame:
+    """The rows ``bar_chart`` draws: the ``limit`` largest, with the columns a bar reads."""
+    columns = [c for c in HOVER_COLUMNS if c in claims.columns]
+    return claims.iloc[largest(claims["value"], limit)][columns]
 
 
 def bar_figure(

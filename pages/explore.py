@@ -4,9 +4,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from charts import figures
 from charts.currency import convert_money
-from charts.figures import HOVER_COLUMNS, bar_figure, group_sizes, largest_first, unit_groups
+from charts.figures import (
+    BAR_LIMIT,
+    HOVER_COLUMNS,
+    bar_figure,
+    bars_of,
+    group_sizes,
+    largest,
+    largest_first,
+    unit_groups,
+)
 from charts.format import row_figures
 from charts.timeseries import series_of, series_rows, source_link, timeseries_figure
 from pages import common
@@ -25,11 +33,6 @@ def plain(column: pd.Series) -> list:
 
 CHART_COLUMNS = [c for c in HOVER_COLUMNS if c != "conversion"]
 """The columns a bar reads (no ``conversion``: money as stated)."""
-
-
-def largest(values: pd.Series) -> np.ndarray:
-    """The positions of the bars drawn: the ``BAR_LIMIT`` largest values."""
-    return figures.largest(values, figures.BAR_LIMIT)
 
 
 data, filters = common.current()
@@ -73,12 +76,13 @@ if currency == AS_STATED:
     view = selection.mask & data.groups.where([unit])
     picked = np.flatnonzero(view)
     count = len(picked)
-    bars = data.claims[CHART_COLUMNS].take(picked[largest(data.claims["value"].iloc[picked])])
+    drawn = largest(data.claims["value"].iloc[picked], BAR_LIMIT)
+    bars = data.claims[CHART_COLUMNS].take(picked[drawn])
     over_time = series_of(data.claims, data.metrics, view, max_series=SERIES_SHOWN)
 else:
     rows = charted[groups == unit]
     count = len(rows)
-    bars = rows.iloc[largest(rows["value"])][[c for c in HOVER_COLUMNS if c in rows.columns]]
+    bars = bars_of(rows)
     over_time = series_rows(rows, max_series=SERIES_SHOWN)
 unit_label = unit
 if currency != AS_STATED and unit == currency:
