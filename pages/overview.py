@@ -37,11 +37,9 @@ deck = st.container(horizontal=True, gap="small")
 for row in cards.to_dict(orient="records"):
     with deck, st.container(border=True, width=CARD_WIDTH):
         subject = row["subject"] or row["unit"] or row["id"]
-        st.metric(
-            markdown_escape(subject),
-            compact_figure(row),
-            help=markdown_escape(f"{subject}: “{row['quote']}”"),  # a long label is cut
-        )
+        # the subject as text that wraps: a metric's own label is cut to one line
+        st.markdown(f"**{markdown_escape(subject)}**", help=markdown_escape(f"“{row['quote']}”"))
+        st.metric(markdown_escape(subject), compact_figure(row), label_visibility="collapsed")
         unit = "" if row["kind"] in ("money", "percent") else f" {row['unit'] or ''}"
         st.caption(
             markdown_escape(

@@ -193,6 +193,9 @@ def test_overview_cards_are_written_for_people(app) -> None:
     assert "China Daily, 2015-12-20" in captions
     assert "more than 4.13 million websites" in captions
     assert "about ¥7.85 trillion" in captions
+    subjects = [m.value.replace("\\", "") for m in at.markdown]
+    assert "**Market value of China's listed Internet companies**" in subjects  # whole
+    assert any("Wuzhen" in m.help for m in at.markdown if m.help)  # the quote, on hover
 
 
 def test_sources_page_marks_every_claim_and_escapes_the_text(app, data_copy: Path) -> None:
