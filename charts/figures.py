@@ -20,7 +20,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from charts.format import row_figure
+from analysis.format import row_figure
 
 TEMPLATE = "plotly_white"
 TRACE_TYPES: tuple[str, ...] = ("bar", "scatter")

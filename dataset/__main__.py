@@ -14,11 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from curation.writes import read_claims, read_text, set_status
 from dataset.datapackage import write_package
 from dataset.load import load_models
 from dataset.paths import data_root
 from dataset.schema import STATUSES, checked_slug
-from dataset.store import read_claims, read_text, set_status
 
 STATUS_OF = {"approve": "approved", "reject": "rejected"}
 """Command -> the status it sets."""

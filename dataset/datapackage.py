@@ -17,10 +17,10 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from curation.writes import digest_bytes
 from dataset.load import Models, load_models
 from dataset.save import atomic_write
 from dataset.schema import KINDS, PARTIAL_DATE_PATTERN, QUALIFIERS, SLUG_PATTERN, STATUSES, Claim
-from dataset.store import digest_bytes
 
 NAME = "news-stats"
 

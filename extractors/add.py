@@ -19,11 +19,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dataset.article import MAX_BYTES, decode_article
+from curation.article import MAX_BYTES, decode_article
+from curation.writes import add_source, source_id_for
 from dataset.load import load_categories
 from dataset.paths import data_root
 from dataset.schema import Source
-from dataset.store import add_source, source_id_for
 from dataset.validate import field_name, validation_problems
 from extractors.pipeline import extract
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataset import Category, Claim, Equivalent, Period, load_categories
 from dataset.validate import looks_like_figure
 from extractors import context
-from extractors.figures import Figure, iter_scan
+from extractors.scanner import Figure, iter_scan
 from extractors.sentences import SentenceIndex
 
 HEDGES = (
@@ -49,7 +49,7 @@ def default_categories() -> tuple[Category, ...]:
 def attach_equivalents(text: str, figures: Iterable[Figure]) -> list[Figure]:
     """Fold stated conversions into the amount they convert; they are not claims of their own.
 
-    >>> from extractors.figures import scan
+    >>> from extractors.scanner import scan
     >>> t = "made 2.95 trillion yuan ($455 billion; 416 billion euros) in all"
     >>> [(f.written, len(f.equivalents)) for f in attach_equivalents(t, scan(t))]
     [('2.95 trillion yuan', 2)]

@@ -9,13 +9,13 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
-from dataset.article import MAX_BYTES, decode_article
-from dataset.curate import apply_table, counts
+from curation.article import MAX_BYTES, decode_article
+from curation.table import apply_table, counts
+from curation.writes import add_source, source_id_for
 from dataset.load import load_categories
 from dataset.paths import data_root
 from dataset.problems import Problem
 from dataset.schema import Claim, Source
-from dataset.store import add_source, source_id_for
 from dataset.validate import field_name, validation_problems
 from extractors import extract
 from pages import curation

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from charts.checks import CHECK_COLUMNS, all_checks
-from charts.format import markdown_escape
+from analysis.checks import CHECK_COLUMNS, all_checks
+from analysis.format import markdown_escape
 from pages import common
 
 FLAGGED_LISTED = 10

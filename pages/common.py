@@ -17,13 +17,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from charts import export, headlines
-from charts.currency import CurrencyIndex
-from charts.figures import unit_groups
-from charts.timeseries import Metrics
-from dataset import load_dataset
-from dataset.export import to_csv, to_json
-from dataset.filters import (
+from analysis import headlines
+from analysis.currency import CurrencyIndex
+from analysis.filters import (
     DEFAULT_STATUSES,
     Codes,
     FilterIndex,
@@ -32,6 +28,11 @@ from dataset.filters import (
     indexed_filters,
     options,
 )
+from charts import export
+from charts.figures import unit_groups
+from charts.timeseries import Metrics
+from dataset import load_dataset
+from dataset.export import to_csv, to_json
 from dataset.load import gc_paused, settle, thaw
 from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
@@ -69,9 +70,9 @@ class Data:
     currencies: CurrencyIndex
     """The currencies each claim could be shown in (``target_currencies``)."""
     ranking: np.ndarray
-    """The claims' positions, best headline first (``charts.headlines.ranking``)."""
+    """The claims' positions, best headline first (``analysis.headlines.ranking``)."""
     category_places: np.ndarray
-    """Each category code's place in categories.yaml (``charts.headlines.places``)."""
+    """Each category code's place in categories.yaml (``analysis.headlines.places``)."""
     metrics: Metrics
     """Each claim's metric as a code, for the series over time (``charts.timeseries``)."""
 

@@ -1,6 +1,6 @@
 """What the Add-article and Review pages share: the claims editor, quotes, problems, saving.
 
-Plain helpers over `dataset.curate` and `dataset.store`; the pages stay thin.
+Plain helpers over `curation.table` and `curation.writes`; the pages stay thin.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from dataset.curate import COLUMNS, EDITABLE, editor_frame, marked_quote, table_counts, tally_line
+from curation.table import COLUMNS, EDITABLE, editor_frame, marked_quote, table_counts, tally_line
 from dataset.problems import Problem
 from dataset.schema import QUALIFIERS, STATUSES, Claim
 

@@ -4,7 +4,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from charts.currency import convert_money
+from analysis.currency import convert_money
+from analysis.format import row_figures
 from charts.figures import (
     BAR_LIMIT,
     HOVER_COLUMNS,
@@ -15,7 +16,6 @@ from charts.figures import (
     largest_first,
     unit_groups,
 )
-from charts.format import row_figures
 from charts.timeseries import series_of, series_rows, source_link, timeseries_figure
 from pages import common
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from analysis.format import FIGURE_COLUMNS, compact_figure, markdown_escape, row_figure
+from analysis.headlines import pick
 from charts.figures import category_counts_figure
-from charts.format import FIGURE_COLUMNS, compact_figure, markdown_escape, row_figure
-from charts.headlines import pick
 from pages import common
 
 CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]

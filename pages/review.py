@@ -6,11 +6,11 @@ changed on disk since (another tab, the command line) is refused as stale.
 
 import streamlit as st
 
-from dataset.curate import apply_table, counts
+from curation.table import apply_table, counts
+from curation.writes import read_claims, read_text, save_checked, source_ids
 from dataset.datapackage import package_zip
 from dataset.load import load_categories, load_models
 from dataset.paths import data_root
-from dataset.store import read_claims, read_text, save_checked, source_ids
 from pages import curation
 
 STATE = "review-snapshot"

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from charts.format import markdown_escape, row_figure, row_figures
+from analysis.filters import Selection
+from analysis.format import markdown_escape, row_figure, row_figures
 from charts.highlight import highlight
-from dataset.filters import Selection
 from pages import common
 
 data, filters = common.current()

@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from analysis.filters import Filters, apply_filters
 from dataset import load_dataset
 from dataset.export import neutralise, to_csv, to_json
-from dataset.filters import Filters, apply_filters
 from tests.conftest import DATA
 
 

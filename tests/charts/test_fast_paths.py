@@ -16,7 +16,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from charts.currency import CurrencyIndex, target_currencies
+from analysis.currency import CurrencyIndex, target_currencies
+from analysis.filters import Codes
+from analysis.format import row_figure, row_figures
+from analysis.headlines import KIND_PREFERENCE, headlines, pick, places, ranking
 from charts.figures import (
     BAR_LIMIT,
     HOVER_COLUMNS,
@@ -30,11 +33,8 @@ from charts.figures import (
     largest_first,
     unit_groups,
 )
-from charts.format import row_figure, row_figures
-from charts.headlines import KIND_PREFERENCE, headlines, pick, places, ranking
 from charts.timeseries import HOVER, KEY, Metrics, series_of, series_rows, timeseries_figure
 from dataset import load_dataset
-from dataset.filters import Codes
 from tests.charts.synthetic import claims
 from tests.conftest import DATA
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from curation.writes import add_source
 from dataset.schema import Claim, Source
-from dataset.store import add_source
 from extractors import extract
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

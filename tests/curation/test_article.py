@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dataset.article import MAX_BYTES, article_from_html, decode_article
+from curation.article import MAX_BYTES, article_from_html, decode_article
 from tests.curation.helpers import TABLETS
 
 

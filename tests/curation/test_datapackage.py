@@ -11,9 +11,9 @@ from pathlib import Path
 import frictionless
 import pytest
 
+from curation.writes import set_status
 from dataset import load_models
 from dataset.datapackage import package_files, package_zip, write_package
-from dataset.store import set_status
 from tests.conftest import SEED_ID
 from tests.curation.helpers import add_phones
 

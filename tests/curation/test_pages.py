@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from curation.writes import set_status
 from dataset import load_models
 from dataset.paths import ENV_VAR
-from dataset.store import set_status
 from tests.conftest import ROOT, SEED_ID
 from tests.curation.helpers import PHONES
 

@@ -11,10 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from charts.timeseries import series_rows, source_link, timeseries_figure
+from curation.writes import add_source
 from dataset import load_dataset
 from dataset.paths import ENV_VAR
 from dataset.schema import Claim, Source
-from dataset.store import add_source
 from tests.conftest import ROOT, SEED_ID
 
 

@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analysis.filters import Codes, FilterIndex, Filters, apply_filters, indexed_filters
 from charts.figures import unit_groups
 from charts.timeseries import Metrics
-from dataset.filters import Codes, FilterIndex, Filters, apply_filters, indexed_filters
 from tests.charts.synthetic import claims
 
 FILTERS = [

@@ -111,7 +111,7 @@ def _afters(size: int) -> list[str]:
 
 
 def test_change_verb_filter_never_hides_a_match() -> None:
-    from extractors.figures import CHANGE_BEFORE, _may_end_in_change_verb
+    from extractors.scanner import CHANGE_BEFORE, _may_end_in_change_verb
 
     hidden = [w for w in _windows(25) if CHANGE_BEFORE.search(w) and not _may_end_in_change_verb(w)]
     assert hidden == []
@@ -284,7 +284,7 @@ def test_exclusion_filters_never_hide_a_match() -> None:
 )
 def test_join_and_code_filters_never_hide_a_match(text: str) -> None:
     from extractors import money
-    from extractors.figures import RANGE_JOIN, _may_join
+    from extractors.scanner import RANGE_JOIN, _may_join
 
     for pos in range(len(text) + 1):
         if RANGE_JOIN.match(text, pos):

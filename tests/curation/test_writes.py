@@ -1,4 +1,4 @@
-"""dataset.store: validation before writing, stale saves, duplicates, slugs, locks, crashes."""
+"""curation.writes: validation before writing, stale saves, duplicates, slugs, locks, crashes."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dataset import checked_slug, load_models
-from dataset.store import (
+from curation.writes import (
     add_source,
     claims_path,
     inside,
@@ -23,6 +22,7 @@ from dataset.store import (
     source_id_for,
     unique_id,
 )
+from dataset import checked_slug, load_models
 from tests.conftest import SEED_ID
 from tests.curation.helpers import PHONES, add_phones, phones_source
 
@@ -197,7 +197,7 @@ def _hold_then_save(root: str, done: multiprocessing.Event) -> None:
 
 
 def test_a_writer_waits_for_the_lock(data_copy) -> None:
-    from dataset.store import lock_for
+    from curation.writes import lock_for
 
     ctx = multiprocessing.get_context("spawn")
     done = ctx.Event()

@@ -2,7 +2,7 @@
 
 The table has one row per claim; the columns a person may change are
 `EDITABLE`, the others are there to read.  `apply_table` turns an edited
-table back into claim mappings, which `dataset.store` validates before any
+table back into claim mappings, which `curation.writes` validates before any
 write, so a bad edit comes back as a `Problem`, never as a broken file.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.headlines import headlines
+from analysis.headlines import headlines
 
 
 def frame(rows: list[tuple[str, str, float, bool]]) -> pd.DataFrame:

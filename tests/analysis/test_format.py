@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from charts.format import figure_text, markdown_escape, money, scaled_number
+from analysis.format import figure_text, markdown_escape, money, scaled_number
 
 
 @pytest.mark.parametrize(

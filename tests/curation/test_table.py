@@ -6,8 +6,8 @@ import math
 
 import pytest
 
+from curation.table import apply_table, editor_frame, marked_quote, parse_period, period_label
 from dataset import load_models
-from dataset.curate import apply_table, editor_frame, marked_quote, parse_period, period_label
 from dataset.schema import Claim
 from tests.conftest import DATA, SEED_ID
 

@@ -103,7 +103,7 @@ def convert_money(claims: pd.DataFrame, target: str) -> tuple[pd.DataFrame, pd.D
     >>> done.value.tolist(), done.conversion.tolist(), len(left)
     ([455000000000.0], ['stated in the text: ¥2.95 trillion = $455 billion'], 0)
     """
-    from charts.format import money
+    from analysis.format import money
 
     rates = stated_rates(claims)
     money_rows = claims[claims["kind"].astype("object") == "money"].copy()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.currency import convert_money, stated_rates
+from analysis.currency import convert_money, stated_rates
 
 
 def frame(rows: list[tuple[str, float, list[tuple[float, str]]]]) -> pd.DataFrame:

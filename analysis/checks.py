@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from charts.format import bare_figure, money, plain_number, scaled_number
+from analysis.format import bare_figure, money, plain_number, scaled_number
 
 RATE_TOLERANCE = 0.10
 """Relative spread allowed between rates stated for the same pair of currencies."""

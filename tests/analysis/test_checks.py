@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from charts.checks import all_checks, rate_checks, share_checks
+from analysis.checks import all_checks, rate_checks, share_checks
 from dataset import load_dataset
 from tests.conftest import DATA
 
