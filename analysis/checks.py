@@ -54,7 +54,7 @@ APPROX_WORDS: dict[str, str] = {
 
 CHECK_COLUMNS: tuple[str, ...] = (
     "id", "source", "quote", "subject", "kind", "value", "currency", "unit", "qualifier",
-    "change", "start", "end", "equivalents",
+    "measure", "start", "end", "equivalents",
 )  # fmt: skip
 """The columns the checks read: the dashboard copies only these of the filtered claims."""
 
@@ -136,7 +136,7 @@ def _pairs(claims: pd.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict
     counts quoted with those, become dicts (every row as a dict took 1.9 s at 90,000).
     """
     kinds = claims["kind"].astype("object").to_numpy()
-    steady = ~claims["change"].astype(bool).to_numpy()
+    steady = claims["measure"].astype("object").to_numpy() == "level"
     shares = np.flatnonzero((kinds == "percent") & steady)
     relations: dict[int, str] = {}
     sources, ends = (claims[column].iloc[shares].tolist() for column in ("source", "end"))
@@ -178,7 +178,7 @@ def share_checks(claims: pd.DataFrame, texts: dict[str, str]) -> list[Check]:
     >>> text = "It has 670 million users, about one-fourth of the global total."
     >>> frame = pd.DataFrame({"id": ["n", "p"], "source": ["s", "s"], "quote": [text, text],
     ...     "subject": ["Users", "Share"], "kind": ["count", "percent"],
-    ...     "currency": [None, None], "value": [670e6, 25.0], "change": [False, False],
+    ...     "currency": [None, None], "value": [670e6, 25.0], "measure": ["level", "level"],
     ...     "qualifier": ["exact", "approximate"], "unit": ["users", "percent"],
     ...     "start": [7, 32], "end": [18, 42]})
     >>> [(c.rule, c.result) for c in share_checks(frame, {"s": text})]

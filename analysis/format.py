@@ -145,7 +145,7 @@ def row_figure(row: dict) -> str:
         qualifier=str(opt("qualifier") or "exact"),
         low=opt("low"),  # type: ignore[arg-type]
         high=opt("high"),  # type: ignore[arg-type]
-        change=bool(opt("change") or False),
+        change=opt("measure") in SIGNED_MEASURES,
     )
 
 
@@ -156,9 +156,12 @@ FIGURE_COLUMNS: tuple[str, ...] = (
     "qualifier",
     "low",
     "high",
-    "change",
+    "measure",
 )
 """The columns ``row_figure`` reads."""
+
+SIGNED_MEASURES = frozenset({"change", "growth"})
+"""Measures shown with their sign ("+3.2%"): a difference, never a level."""
 
 
 def row_figures(frame: pd.DataFrame) -> list[str]:
@@ -185,9 +188,9 @@ def row_figures(frame: pd.DataFrame) -> list[str]:
             qualifier=str(qualifier or "exact"),
             low=low,
             high=high,
-            change=bool(change or False),
+            change=measure in SIGNED_MEASURES,
         )
-        for value, kind, currency, qualifier, low, high, change in zip(
+        for value, kind, currency, qualifier, low, high, measure in zip(
             values, kinds, *column.values(), strict=True
         )
     ]

@@ -58,7 +58,7 @@ CHAR_PX = 7.0
 """Width of a lower-case letter of a 12 px label, generously (see ``display_width``)."""
 
 HOVER_COLUMNS: tuple[str, ...] = (
-    "value", "kind", "currency", "qualifier", "low", "high", "change", "subject", "unit",
+    "value", "kind", "currency", "qualifier", "low", "high", "measure", "subject", "unit",
     "date", "category", "quote", "source", "start", "end", "conversion",
 )  # fmt: skip
 """The columns a bar and its hover box use; the rest of a claim is not copied."""
@@ -88,7 +88,7 @@ def unit_groups(claims: pd.DataFrame) -> pd.Series:
     kind = claims["kind"].astype("object").to_numpy()
     unit = claims["unit"].astype("object").fillna("").str.strip().to_numpy()
     currency = claims["currency"].astype("object").fillna("").to_numpy()
-    change = claims["change"].astype(bool).to_numpy()
+    change = claims["measure"].astype("object").to_numpy() != "level"
     percent = np.where(change, "percent change", "percent")
     other = np.where(unit != "", unit, kind)
     groups = np.where(kind == "money", currency, np.where(kind == "percent", percent, other))
@@ -99,7 +99,7 @@ def group_sizes(claims: pd.DataFrame, groups: pd.Series | None = None) -> list[t
     """Unit groups with their number of claims, largest first (ties by name).
 
     >>> frame = pd.DataFrame({"kind": ["count", "count", "percent"], "unit": ["people"] * 3,
-    ...     "currency": [None] * 3, "change": [False] * 3})
+    ...     "currency": [None] * 3, "measure": ["level"] * 3})
     >>> group_sizes(frame)
     [('people', 2), ('percent', 1)]
     """

@@ -20,7 +20,15 @@ from pathlib import Path
 from curation.writes import digest_bytes
 from dataset.load import Models, load_models
 from dataset.save import atomic_write
-from dataset.schema import KINDS, PARTIAL_DATE_PATTERN, QUALIFIERS, SLUG_PATTERN, STATUSES, Claim
+from dataset.schema import (
+    KINDS,
+    MEASURES,
+    PARTIAL_DATE_PATTERN,
+    QUALIFIERS,
+    SLUG_PATTERN,
+    STATUSES,
+    Claim,
+)
 
 NAME = "news-stats"
 
@@ -54,7 +62,14 @@ CLAIM_FIELDS: list[dict] = [
     {"name": "qualifier", "type": "string", "constraints": {"enum": list(QUALIFIERS)}},
     {"name": "low", "type": "number", "description": "Range only"},
     {"name": "high", "type": "number", "description": "Range only"},
-    {"name": "change", "type": "boolean", "description": "A signed change, not a level"},
+    {
+        "name": "measure",
+        "type": "string",
+        "constraints": {"enum": list(MEASURES)},
+        "description": "level, change (an absolute difference) or growth (a percent change)",
+    },
+    {"name": "base_period", "type": "string", "description": "What a change is measured from"},
+    {"name": "metric", "type": "string", "description": "The series in metrics.yaml"},
     {"name": "subject", "type": "string", "description": "Short chart label"},
     {"name": "entity", "type": "string"},
     {"name": "period_as_of", "type": "string", "constraints": PARTIAL_DATE},
@@ -95,7 +110,8 @@ def claim_row(claim: Claim) -> list[str]:
     """One claims.csv row, in `CLAIM_FIELDS` order."""
     period = claim.period
     row = {
-        **claim.model_dump(mode="python", exclude={"span", "period", "equivalents"}),
+        **claim.model_dump(mode="python", exclude={"span", "period", "base_period", "equivalents"}),
+        "base_period": claim.base_period.label() if claim.base_period else None,
         "start": claim.start,
         "end": claim.end,
         "period_as_of": period.as_of if period else None,

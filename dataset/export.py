@@ -25,7 +25,9 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "qualifier",
     "low",
     "high",
-    "change",
+    "measure",
+    "base_period",
+    "metric",
     "entity",
     "period",
     "date",
@@ -79,7 +81,7 @@ def export_frame(claims: pd.DataFrame, sources: pd.DataFrame | None = None) -> p
     frame = frame[[c for c in EXPORT_COLUMNS if c in frame.columns]].astype("object")
     frame = frame.where(frame.notna(), None)
     for column in frame.columns:
-        if column not in ("value", "low", "high", "start", "end", "change"):
+        if column not in ("value", "low", "high", "start", "end"):
             frame[column] = frame[column].map(neutralise)
     return frame
 

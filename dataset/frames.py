@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dataset.schema import KINDS, QUALIFIERS, STATUSES
+from dataset.schema import KINDS, MEASURES, QUALIFIERS, STATUSES
 
 if TYPE_CHECKING:
     from dataset.load import Models
@@ -30,7 +30,9 @@ CLAIM_COLUMNS: dict[str, str | pd.CategoricalDtype] = {
     "qualifier": pd.CategoricalDtype(QUALIFIERS),
     "low": "float64",
     "high": "float64",
-    "change": "bool",
+    "measure": pd.CategoricalDtype(MEASURES),
+    "base_period": "string",
+    "metric": "string",
     "subject": "string",
     "entity": "string",
     "period": "string",
@@ -84,7 +86,8 @@ def claims_frame(models: Models) -> pd.DataFrame:
             file, line = models.claim_lines.get(c.id, ("", 0))
             rows.append(
                 {
-                    **c.model_dump(exclude={"span", "period", "equivalents"}),
+                    **c.model_dump(exclude={"span", "period", "base_period", "equivalents"}),
+                    "base_period": c.base_period.label() if c.base_period else None,
                     "start": c.span[0],
                     "end": c.span[1],
                     "period": period.label() if period else None,

@@ -21,13 +21,15 @@ from pydantic import BaseModel, ValidationError
 from dataset import claims_cache
 from dataset.frames import categories_frame, claims_frame, sources_frame
 from dataset.problems import Problem
-from dataset.schema import Category, Claim, Source
+from dataset.schema import Category, Claim, Metric, ReferenceSeries, Source
 from dataset.validate import check_claim, field_name, validation_problems
 from dataset.yamlio import Parsed, display_name, parse_yaml, read_bytes, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
 CATEGORIES_FILE = "categories.yaml"
+METRICS_FILE = "metrics.yaml"
+REFERENCE_DIR = "reference"
 SOURCES_DIR = "sources"
 CLAIMS_DIR = "claims"
 
@@ -37,6 +39,8 @@ class Models:
     """The validated models, keyed by id, for code that edits the dataset."""
 
     categories: dict[str, Category] = field(default_factory=dict)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    references: dict[str, ReferenceSeries] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     claims: dict[str, list[Claim]] = field(default_factory=dict)
@@ -97,6 +101,8 @@ def load_models(root: Path | str) -> tuple[Models, list[Problem]]:
     models, problems = Models(), []
     with gc_paused():
         problems += _load_categories(root, models)
+        problems += _load_metrics(root, models)
+        problems += _load_references(root, models)
         problems += _load_sources(root, models)
         problems += _load_claims(root, models)
     return models, sorted(problems)
@@ -167,6 +173,60 @@ def _load_categories(root: Path, models: Models) -> list[Problem]:
             problems.append(_duplicate(parsed, i, category.id))
             continue
         models.categories[category.id] = category
+    return problems
+
+
+def _load_metrics(root: Path, models: Models) -> list[Problem]:
+    """``metrics.yaml``; optional, so a dataset without metrics still loads."""
+    if not (root / METRICS_FILE).exists():
+        return []
+    parsed, problems = read_yaml(root / METRICS_FILE, root)
+    if parsed is None:
+        return problems
+    items = _items(parsed, "metrics")
+    if isinstance(items, Problem):
+        return [*problems, items]
+    for i, data in items:
+        metric, found = _validate(Metric, data, parsed, (i,))
+        problems += found
+        if metric is None:
+            continue
+        if metric.id in models.metrics:
+            problems.append(_duplicate(parsed, i, metric.id))
+        elif metric.category not in models.categories:
+            problems.append(
+                Problem(
+                    parsed.file,
+                    parsed.line((i, "category")),
+                    "category",
+                    f"unknown category {metric.category!r}",
+                )
+            )
+        else:
+            models.metrics[metric.id] = metric
+    return problems
+
+
+def _load_references(root: Path, models: Models) -> list[Problem]:
+    """``reference/<metric>.yaml``: each file one metric's official series."""
+    problems: list[Problem] = []
+    for path in sorted((root / REFERENCE_DIR).glob("*.yaml")):
+        parsed, found = read_yaml(path, root)
+        problems += found
+        if parsed is None:
+            continue
+        series, found = _validate(ReferenceSeries, parsed.data, parsed, ())
+        problems += found
+        if series is None:
+            continue
+        if series.metric != path.stem:
+            expected = f"expected {path.stem!r} (the file name), got {series.metric!r}"
+            problems.append(Problem(parsed.file, parsed.line(("metric",)), "metric", expected))
+        elif series.metric not in models.metrics:
+            unknown = f"no metric {series.metric!r} in {METRICS_FILE}"
+            problems.append(Problem(parsed.file, parsed.line(("metric",)), "metric", unknown))
+        else:
+            models.references[series.metric] = series
     return problems
 
 
@@ -405,6 +465,15 @@ def _cross_checks(
                 at("category"),
                 "category",
                 f"unknown category {claim.category!r}; expected one of {known}",
+            )
+        )
+    if claim.metric is not None and models.metrics and claim.metric not in models.metrics:
+        problems.append(
+            Problem(
+                parsed.file,
+                at("metric"),
+                "metric",
+                f"unknown metric {claim.metric!r}; add it to {METRICS_FILE} first",
             )
         )
     text = models.texts.get(claim.source)

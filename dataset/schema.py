@@ -27,13 +27,15 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     field_validator,
     model_validator,
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PARTIAL_DATE_PATTERN = r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$"
+PARTIAL_DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+"""ASCII digits only: ``\\d`` would also take full-width and other Unicode digits."""
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 """Lower-case letters, digits and single hyphens: safe as a file name."""
@@ -54,27 +56,43 @@ def checked_slug(value: str) -> str:
 PartialDate = Annotated[str, StringConstraints(pattern=PARTIAL_DATE_PATTERN)]
 """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: news gives periods at any precision."""
 
-Text = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+Text = Annotated[str, Field(strict=True), StringConstraints(strip_whitespace=False, min_length=1)]
+"""Non-empty text; strict, so YAML's ``!!binary`` (bytes) or a number is an error, not coerced."""
+OptionalText = Annotated[str, Field(strict=True)] | None
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 """A finite number; strict, so a quoted "670" in YAML is an error, not a guess."""
 
 Status = Literal["candidate", "approved", "rejected"]
-Kind = Literal["count", "money", "percent", "duration", "other"]
+Kind = Literal[
+    "count", "money", "percent", "percentage_points", "basis_points", "duration", "other"
+]
+"""``percentage_points`` and ``basis_points`` are their own units: "+5.9 points" is never 5.9%."""
+Measure = Literal["level", "change", "growth"]
+"""A level ("670 million users"), a change ("85.4 million more") or growth ("up 12.4%")."""
+MeasureType = Literal["stock", "flow", "share"]
+PeriodType = Literal["year", "year_to_date", "half_year", "quarter", "month", "day"]
 Qualifier = Literal[
     "exact", "approximate", "more_than", "at_least", "less_than", "at_most", "range"
 ]
 
 STATUSES: tuple[str, ...] = Status.__args__
 KINDS: tuple[str, ...] = Kind.__args__
+MEASURES: tuple[str, ...] = Measure.__args__
+MEASURE_TYPES: tuple[str, ...] = MeasureType.__args__
+PERIOD_TYPES: tuple[str, ...] = PeriodType.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
 
 
 class _Model(BaseModel):
-    """Strict about shape: an unknown or misspelt field is an error, not ignored."""
+    """Strict about shape: an unknown or misspelt field is an error, not ignored.
 
-    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+    Frozen, so a loaded claim can't be changed in place behind the dataset's back:
+    an edit is ``model_copy(update=...)`` and goes through validation on save.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 def _as_iso(value: object) -> object:
@@ -131,7 +149,7 @@ class Equivalent(_Model):
 
     value: Number
     currency: CurrencyCode
-    span: tuple[int, int] | None = None
+    span: tuple[StrictInt, StrictInt] | None = None
 
 
 class Claim(_Model):
@@ -142,30 +160,39 @@ class Claim(_Model):
     sentence that contains it.  ``value`` is fully scaled; shares are
     ``percent`` with the value in percent (one-fourth -> 25).  For a
     ``range`` ``value`` is the midpoint and ``low``/``high`` the bounds.
-    ``change`` marks a signed change ("fell 3.2 percent" -> -3.2) rather
-    than a level.
+
+    ``measure`` tells a level from a change and from growth: "670 million
+    users" is a level, "85.4 million more users" a change (an absolute
+    difference, signed), "fell 3.2 percent" growth of -3.2 (a percent change,
+    ``kind: percent``), with ``base_period`` the period it is measured from
+    where the text says ("from a year earlier").  ``metric`` names the series
+    in ``data/metrics.yaml`` the figure belongs to (null until a person, or a
+    suggestion they accept, assigns one): only figures of one metric and one
+    measure are ever joined or ranked.
     """
 
     id: Slug
     source: Slug
     status: Status = "candidate"
     quote: Text
-    span: tuple[int, int]
+    span: tuple[StrictInt, StrictInt]
     value: Number
     kind: Kind
-    unit: str | None = None
+    unit: OptionalText = None
     currency: CurrencyCode | None = None
     qualifier: Qualifier = "exact"
     low: Number | None = None
     high: Number | None = None
-    change: bool = False
-    subject: str | None = None
-    entity: str | None = None
+    measure: Measure = "level"
+    base_period: Period | None = None
+    metric: Slug | None = None
+    subject: OptionalText = None
+    entity: OptionalText = None
     period: Period | None = None
     category: Slug = "other"
-    attributed_to: str | None = None
+    attributed_to: OptionalText = None
     equivalents: list[Equivalent] = Field(default_factory=list)
-    note: str | None = None
+    note: OptionalText = None
 
     @field_validator("span")
     @classmethod
@@ -190,6 +217,12 @@ class Claim(_Model):
                 raise ValueError(f"value: {self.value} is not within [{self.low}, {self.high}]")
         elif self.low is not None or self.high is not None:
             raise ValueError("low: low/high are only for qualifier: range")
+        if self.measure == "growth" and self.kind != "percent":
+            raise ValueError(
+                f"kind: growth is a percent change, so kind is percent, not {self.kind}"
+            )
+        if self.measure == "level" and self.base_period is not None:
+            raise ValueError("base_period: only a change or growth is measured from a base period")
         return self
 
     @property
@@ -207,17 +240,29 @@ class Source(_Model):
     id: Slug
     title: Text
     publisher: Text
-    authors: list[str] = Field(default_factory=list)
+    authors: list[Annotated[str, Field(strict=True)]] = Field(default_factory=list)
     published: dt.date
-    url: str | None = None
+    url: OptionalText = None
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$")] = "en"
-    note: str | None = None
+    note: OptionalText = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _a_date(cls, value: object) -> object:
+        """A date, or ISO text; never a number (1450569600 is not a publication date)."""
+        if isinstance(value, dt.datetime):
+            raise ValueError("published must be a date like 2015-12-20, not a date and time")
+        if isinstance(value, (int, float)):
+            raise ValueError(f"published must be a date like 2015-12-20, not the number {value}")
+        return value
 
     @field_validator("url")
     @classmethod
     def _http_url(cls, url: str | None) -> str | None:
-        if url is not None and not re.match(r"^https?://\S+$", url):
-            raise ValueError(f"expected an http(s) URL, got {url!r}")
+        if url is not None and not re.fullmatch(r"https?://\S+", url):
+            raise ValueError(
+                f"url must be an http(s) URL with no spaces or line breaks, got {url!r}"
+            )
         return url
 
     def attribution(self) -> str:
@@ -235,6 +280,68 @@ class Category(_Model):
     keywords: list[str] = Field(default_factory=list)
 
 
+class Metric(_Model):
+    """A series figures can join, like an OWID indicator: what is measured, how, where.
+
+    Only claims of one metric (and one ``measure``) share an axis or a ranking.
+    ``measure_type`` says how values relate over time: a ``stock`` is a level at a
+    date (Internet users), a ``flow`` a total over a period of ``period_type``
+    (online retail sales, January to October: ``year_to_date``), a ``share`` a
+    part of a whole in percent.  Flows are compared only within one period type.
+    """
+
+    id: Slug
+    label: Text
+    definition: Text
+    unit: Text
+    kind: Kind
+    currency: CurrencyCode | None = None
+    measure_type: MeasureType
+    period_type: PeriodType | None = None
+    entity: OptionalText = None
+    category: Slug = "other"
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Metric:
+        if (self.kind == "money") != (self.currency is not None):
+            raise ValueError("currency: a money metric needs a currency, and only a money metric")
+        if self.measure_type == "flow" and self.period_type is None:
+            raise ValueError("period_type: a flow is a total over a period; say which kind")
+        if self.measure_type != "flow" and self.period_type is not None:
+            raise ValueError("period_type: only a flow has a period type")
+        if self.measure_type == "share" and self.kind != "percent":
+            raise ValueError("kind: a share is in percent")
+        return self
+
+
+class Citation(_Model):
+    """Where an official value was published: enough to find the release again."""
+
+    publisher: Text
+    title: Text
+    published: dt.date | None = None
+    url: OptionalText = None
+    note: OptionalText = None
+
+    _url = field_validator("url")(Source._http_url.__func__)
+
+
+class Observation(_Model):
+    """One official value of a metric, at a date (stock, share) or over a period (flow)."""
+
+    period: Period
+    value: Number
+    citation: Citation
+
+
+class ReferenceSeries(_Model):
+    """``data/reference/<metric>.yaml``: a metric's official figures, each cited."""
+
+    metric: Slug
+    observations: list[Observation] = Field(min_length=1)
+
+
 CLAIM_FIELDS: tuple[str, ...] = tuple(Claim.model_fields)
+METRIC_FIELDS: tuple[str, ...] = tuple(Metric.model_fields)
 SOURCE_FIELDS: tuple[str, ...] = tuple(Source.model_fields)
 CATEGORY_FIELDS: tuple[str, ...] = tuple(Category.model_fields)

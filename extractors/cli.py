@@ -19,8 +19,8 @@ from extractors.pipeline import extract
 
 JSON_FIELDS = (
     "id", "source", "status", "value", "kind", "unit", "currency", "qualifier", "low", "high",
-    "change", "category", "start", "end", "quote", "subject", "entity", "period",
-    "attributed_to", "equivalents",
+    "measure", "base_period", "metric", "category", "start", "end", "quote", "subject", "entity",
+    "period", "attributed_to", "equivalents",
 )  # fmt: skip
 
 

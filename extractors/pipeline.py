@@ -122,6 +122,13 @@ def _context(key: tuple, sentence: str, offset: int, date: dt.date | None) -> Se
     )
 
 
+def _measure(figure: Figure) -> str:
+    """A signed figure is a change, or growth when it is a percent change."""
+    if not figure.change:
+        return "level"
+    return "growth" if figure.kind == "percent" else "change"
+
+
 def _subject(unit: str | None, entity: str | None) -> str | None:
     if unit and entity:
         return f"{unit} in {entity}"
@@ -192,7 +199,7 @@ def extract(
                 qualifier=figure.qualifier,
                 low=figure.low,
                 high=figure.high,
-                change=figure.change,
+                measure=_measure(figure),
                 subject=_subject(unit, entity),
                 entity=entity,
                 period=period,

@@ -69,7 +69,7 @@ def share_frame(text: str, figures: list[tuple[str, str, float, str]]) -> pd.Dat
                 "kind": kind,
                 "currency": None,
                 "value": value,
-                "change": False,
+                "measure": "level",
                 "qualifier": "exact",
                 "unit": unit,
                 "start": start,

@@ -9,7 +9,10 @@ from analysis.headlines import headlines
 
 
 def frame(rows: list[tuple[str, str, float, bool]]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["category", "kind", "value", "change"])
+    """Rows of (category, kind, value, is a change)."""
+    data = pd.DataFrame(rows, columns=["category", "kind", "value", "change"])
+    data["measure"] = data.pop("change").map({True: "change", False: "level"})
+    return data
 
 
 @pytest.mark.parametrize(

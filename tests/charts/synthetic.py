@@ -45,7 +45,7 @@ def claims(n: int, seed: int) -> pd.DataFrame:
                 "qualifier": rng.choice(QUALIFIERS),
                 "low": low,
                 "high": None if low is None else low + 1,
-                "change": rng.random() < 0.2,
+                "measure": "change" if rng.random() < 0.2 else "level",
                 "subject": maybe(rng.choice(["Users", "Users in China", "GDP", "Sales"])),
                 "entity": maybe(rng.choice(["China", "India"])),
                 "date": maybe(rng.choice(["2015", "2012-06", "2015-12-20"]), 0.1),

@@ -75,7 +75,7 @@ def reference_headlines(frame: pd.DataFrame, order: list[str], limit: int = 8) -
         {
             "category": frame["category"].astype("object"),
             "kind": frame["kind"].astype("object").map(KIND_PREFERENCE).fillna(9),
-            "change": frame["change"].astype(bool),
+            "change": frame["measure"].astype("object") != "level",
             "neg": -frame["value"].astype("float64"),
         },
         index=frame.index,

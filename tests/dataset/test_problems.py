@@ -72,7 +72,7 @@ CASES = [
         CLAIMS,
         f"{SEED_ID}-global-share-of-internet-users",
         f"{SEED_ID}-internet-users",
-        "LAST:-internet-users\n",
+        "LAST:wuzhen-summit-internet-users\n",
         "id",
         "duplicate id",
     ),

@@ -77,9 +77,9 @@ def test_range_bounds(text: str, low: float, high: float) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "change"),
-    [("Output fell 3.2 percent.", True), ("Inflation eased to 2.9 percent.", False),
-     ("Revenue jumped 7.5% to a record.", True)],
+    ("text", "measure"),
+    [("Output fell 3.2 percent.", "growth"), ("Inflation eased to 2.9 percent.", "level"),
+     ("Revenue jumped 7.5% to a record.", "growth")],
 )  # fmt: skip
-def test_change_flag(text: str, change: bool) -> None:
-    assert only(text).change is change
+def test_measure(text: str, measure: str) -> None:
+    assert only(text).measure == measure
