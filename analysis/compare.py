@@ -48,7 +48,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -277,10 +277,12 @@ def judge(
     high: float | None = None,
     words: str = "",
     official_words: str = "",
+    fmt: Callable[[float], str] | None = None,
 ) -> Judgement:
     """The verdict for ``reported`` (as qualified, at precision ``step``) against ``official``.
 
-    ``words`` and ``official_words`` are the two figures as people read them.
+    ``words`` and ``official_words`` are the two figures as people read them,
+    ``fmt`` writes the bounds of the precision (plain numbers by default).
 
     >>> judge(1.3e9, 1.37462e9, step=1e8).verdict
     'rounded_down'
@@ -289,8 +291,9 @@ def judge(
     >>> judge(4.13e6, 4.23e6, "more_than", 1e4).verdict
     'consistent'
     """
-    words = words or plain_number(reported)
-    official_words = official_words or plain_number(official)
+    fmt = fmt or _plain
+    words = words or fmt(reported)
+    official_words = official_words or fmt(official)
     pct = _percent(reported, official)
     if qualifier in ("more_than", "at_least"):
         if _le(reported, official):
@@ -316,29 +319,29 @@ def judge(
         return Judgement(side, f"{words} is {pct} the official figure")
     if qualifier == "approximate":
         lo, hi = reported - step, reported + step
-        span = f"{_plain(lo)} to {_plain(hi)}"
+        span = f"{fmt(lo)} to {fmt(hi)}"
         if _le(lo, official) and _le(official, hi):
             return Judgement("consistent", f"about {words} allows {span}")
         side = "understated" if official > hi else "overstated"
-        return Judgement(side, f"{pct}; about {words} allows {span}")
+        return Judgement(side, f"{words} is {pct} the official figure; about {words} allows {span}")
     lo, hi = reported - half, reported + half
-    span = f"{_plain(lo)} up to {_plain(hi)}"
+    span = f"{fmt(lo)} up to {fmt(hi)}"
     if _le(lo, official) and _lt(official, hi):
         return Judgement("consistent", f"{words} stands for {span}")
     if _le(hi, official) and _lt(official, reported + step):
         return Judgement(
             "rounded_down",
-            f"rounded down by {_percent(reported, official, signed=False)}: {words} is "
-            f"{official_words} cut after its last digit",
+            f"rounded down by {_percent(reported, official, signed=False)} ({words} is "
+            f"{official_words} cut after its last digit)",
         )
     if _lt(reported - step, official) and _lt(official, lo):
         return Judgement(
             "rounded_up",
-            f"rounded up by {_percent(reported, official, signed=False)}: {words} is "
-            f"{official_words} raised at its last digit",
+            f"rounded up by {_percent(reported, official, signed=False)} ({words} is "
+            f"{official_words} raised at its last digit)",
         )
     side = "understated" if official > reported else "overstated"
-    return Judgement(side, f"{pct}; {words} stands for {span}")
+    return Judgement(side, f"{words} is {pct} the official figure; as written it stands for {span}")
 
 
 def _percent(a: float, b: float, signed: bool = True) -> str:
@@ -394,9 +397,9 @@ def _stock_match(series: ReferenceSeries, date: str, dated_by_article: bool) -> 
     when = bounds(date)
     ranked = sorted(series.observations, key=_obs_bounds)
     same = [o for o in ranked if _gap_days(when, _obs_bounds(o)) == 0]
-    by = " (the claim has no date of its own: its article's)" if dated_by_article else ""
+    by = ", its article's date" if dated_by_article else ""
     if len(same) == 1:
-        return _Match(same[0], f"official figure of the same date{by}")
+        return _Match(same[0], f"the same date as the claim's {date}{by}")
     if len(same) > 1:
         dates = ", ".join(_obs_date(o) for o in same)
         return _Match(
@@ -412,7 +415,7 @@ def _stock_match(series: ReferenceSeries, date: str, dated_by_article: bool) -> 
     gap = _gap_days(when, _obs_bounds(near))
     if gap <= TOLERANCE_DAYS:
         side = "after" if near in after else "before"
-        note = f"official figure {gap} day(s) {side} the claim's date {date}{by}"
+        note = f"{gap} day(s) {side} the claim's date {date}{by}"
         return _Match(near, note, neighbours)
     if before and after:
         note = (
@@ -439,7 +442,7 @@ def _flow_match(series: ReferenceSeries, metric: Metric, period: tuple[str, str]
         )
     for obs in series.observations:
         if _obs_bounds(obs) == (first, last):
-            return _Match(obs, "official total over the same period")
+            return _Match(obs, "the same period as the claim's")
     return _Match(None, f"no official total over {label}")
 
 
@@ -545,7 +548,8 @@ def compare_row(
         for o in match.neighbours
     ]
     if match.obs is None:
-        out["message"] = f"No reference for the date: {match.note}."
+        what = "period" if metric.measure_type == "flow" else "date"
+        out["message"] = f"No reference for the {what}: {match.note}."
         return out
     obs = match.obs
     official_words = figure_words(obs.value, metric.kind, metric.currency)
@@ -559,6 +563,7 @@ def compare_row(
         _opt(row, "high"),
         words=figure or figure_words(reported, kind, currency),
         official_words=official_words,
+        fmt=lambda v: figure_words(v, kind, currency),
     )
     cite = obs.citation
     out.update(
