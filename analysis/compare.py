@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -127,6 +128,7 @@ class Officials:
 # --- dates and periods ---------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(partial: str) -> tuple[dt.date, dt.date]:
     """First and last day of a date written at any precision.
 
@@ -455,15 +457,14 @@ def _claim_period(row: Mapping[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+_NA, _NAT = pd.NA, pd.NaT
+
+
 def _opt(row: Mapping[str, Any], key: str) -> Any:
+    """``row[key]``, with every kind of missing value (None, NaN, NA, NaT) as None."""
     value = row.get(key)
-    if value is None or isinstance(value, (list, tuple, dict)):
-        return value
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
+    if value is None or value is _NA or value is _NAT or value != value:  # NaN != NaN
+        return None
     return value
 
 
@@ -481,25 +482,38 @@ def _comparable(row: Mapping[str, Any], metric: Metric) -> str | None:
 
 
 def compare_row(
-    row: Mapping[str, Any], refs: HasReferences, text: str | None = None
+    row: Mapping[str, Any],
+    refs: HasReferences,
+    text: str | None = None,
+    memo: dict[tuple, _Match] | None = None,
 ) -> dict[str, Any]:
     """One claim (a row of the claims frame, as a mapping) against its official series.
 
     ``text`` is the claim's source text, for the figure as written; without it
-    the precision is read from the value.
+    the precision is read from the value.  ``memo`` keeps the official value
+    found for each (metric, date or period) across calls: many claims share one.
     """
-    metric_id = str(_opt(row, "metric") or "")
-    start, end = _opt(row, "start"), _opt(row, "end")
+    clean = {key: _opt(row, key) for key in row}
+    return _compare(clean, refs, text, {} if memo is None else memo)
+
+
+def _compare(
+    row: Mapping[str, Any], refs: HasReferences, text: str | None, memo: dict[tuple, _Match]
+) -> dict[str, Any]:
+    """``compare_row`` for a row whose missing values are all None (no NaN, no NA)."""
+    get = row.get
+    metric_id = str(get("metric") or "")
+    start, end = get("start"), get("end")
     figure = text[int(start) : int(end)] if text and start is not None and end is not None else None
     reported = float(row["value"])
-    qualifier = str(_opt(row, "qualifier") or "exact")
+    qualifier = str(get("qualifier") or "exact")
     out: dict[str, Any] = {
-        "claim": _opt(row, "id"),
+        "claim": get("id"),
         "metric": metric_id,
-        "subject": _opt(row, "subject"),
-        "source": _opt(row, "source"),
+        "subject": get("subject"),
+        "source": get("source"),
         "figure": figure,
-        "quote": _opt(row, "quote"),
+        "quote": get("quote"),
         "reported": reported,
         "qualifier": qualifier,
         "reference": None,
@@ -514,9 +528,8 @@ def compare_row(
         "citation_note": None,
         "neighbours": [],
     }
-    kind = str(_opt(row, "kind") or "")
-    currency = _opt(row, "currency")
-    words = _qualified(figure or figure_words(reported, kind, currency), qualifier)
+    kind = str(get("kind") or "")
+    currency = get("currency")
     metric = refs.metrics.get(metric_id)
     if metric is None:
         out["message"] = f"No metric {metric_id!r} in metrics.yaml: nothing to compare with."
@@ -535,14 +548,18 @@ def compare_row(
         if period is None:
             out["message"] = "No period: a total is compared only over the same period."
             return out
-        match = _flow_match(series, metric, period)
+        key = (metric_id, "flow", period)
+        match = memo.get(key) or memo.setdefault(key, _flow_match(series, metric, period))
     else:
-        date = _opt(row, "date") or (_claim_period(row) or (None, None))[1]
+        date = get("date") or (_claim_period(row) or (None, None))[1]
         if not date:
             out["message"] = "No date: a level is compared only at the same date."
             return out
-        dated_by_article = _claim_period(row) is None and not _opt(row, "period_start")
-        match = _stock_match(series, str(date), dated_by_article)
+        dated_by_article = _claim_period(row) is None and not get("period_start")
+        key = (metric_id, "stock", str(date), dated_by_article)
+        match = memo.get(key) or memo.setdefault(
+            key, _stock_match(series, str(date), dated_by_article)
+        )
     out["neighbours"] = [
         {"date": o.period.label(), "value": o.value, "url": o.citation.url}
         for o in match.neighbours
@@ -552,15 +569,16 @@ def compare_row(
         out["message"] = f"No reference for the {what}: {match.note}."
         return out
     obs = match.obs
+    words = _qualified(figure or figure_words(reported, kind, currency), qualifier)
     official_words = figure_words(obs.value, metric.kind, metric.currency)
-    step = precision_step(figure, reported, _opt(row, "low"))
+    step = precision_step(figure, reported, get("low"))
     verdict = judge(
         reported,
         obs.value,
         qualifier,
         step,
-        _opt(row, "low"),
-        _opt(row, "high"),
+        get("low"),
+        get("high"),
         words=figure or figure_words(reported, kind, currency),
         official_words=official_words,
         fmt=lambda v: figure_words(v, kind, currency),
@@ -604,9 +622,12 @@ def compare_claims(
     if "metric" not in claims.columns or claims.empty:
         return pd.DataFrame(columns=list(COLUMNS))
     picked = claims[claims["metric"].notna()]
+    names = list(picked.columns)
+    columns = [picked[n].to_numpy(dtype=object, na_value=None).tolist() for n in names]
+    memo: dict[tuple, _Match] = {}
     rows = [
-        compare_row(row, models, texts.get(str(row.get("source"))))
-        for row in picked.to_dict(orient="records")
+        _compare(row, models, texts.get(str(row.get("source"))), memo)
+        for row in (dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True))
     ]
     return pd.DataFrame(rows, columns=list(COLUMNS))
 

@@ -387,3 +387,15 @@ def test_checks_page_shows_the_official_table_with_links(
     population = table[table["claim"] == f"{SEED_ID}-population"].iloc[0]
     assert population["verdict"] == "rounded down"
     assert population["citation"].startswith("https://chinaservicesinfo.com/")
+
+
+def test_checks_page_filters_the_official_table(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(ENV_VAR, str(data_copy))
+    at = AppTest.from_file(str(ROOT / "pages" / "checks.py"), default_timeout=60)
+    at.query_params["category"] = "Population"
+    at.run()
+    assert not at.exception, at.exception
+    table = next(d for d in at.dataframe if "verdict" in d.value.columns).value
+    assert table["claim"].tolist() == [f"{SEED_ID}-population"]
