@@ -448,6 +448,15 @@ def _flow_match(series: ReferenceSeries, metric: Metric, period: tuple[str, str]
     return _Match(None, f"no official total over {label}")
 
 
+def _safely(find: Callable[..., _Match], *args: Any) -> _Match:
+    """``find(*args)``, or why not when a date is not on the calendar (2015-02-30 passes
+    the date pattern of the schema, and must not stop the whole comparison)."""
+    try:
+        return find(*args)
+    except ValueError as err:
+        return _Match(None, f"a date is not on the calendar ({err})")
+
+
 def _claim_period(row: Mapping[str, Any]) -> tuple[str, str] | None:
     as_of, start, end = (_opt(row, k) for k in ("period_as_of", "period_start", "period_end"))
     if as_of:
@@ -549,7 +558,7 @@ def _compare(
             out["message"] = "No period: a total is compared only over the same period."
             return out
         key = (metric_id, "flow", period)
-        match = memo.get(key) or memo.setdefault(key, _flow_match(series, metric, period))
+        match = memo.get(key) or memo.setdefault(key, _safely(_flow_match, series, metric, period))
     else:
         date = get("date") or (_claim_period(row) or (None, None))[1]
         if not date:
@@ -558,7 +567,7 @@ def _compare(
         dated_by_article = _claim_period(row) is None and not get("period_start")
         key = (metric_id, "stock", str(date), dated_by_article)
         match = memo.get(key) or memo.setdefault(
-            key, _stock_match(series, str(date), dated_by_article)
+            key, _safely(_stock_match, series, str(date), dated_by_article)
         )
     out["neighbours"] = [
         {"date": o.period.label(), "value": o.value, "url": o.citation.url}

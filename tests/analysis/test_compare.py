@@ -292,6 +292,8 @@ CONSTRUCTED = [
     (claim("360 billion yuan", 0.36e12, "monthly", as_of="2015-10"),
      "consistent", 0.36e12, "the same period"),
     (claim("3 trillion yuan", 3e12, "sales"), "no_reference", None, "No period"),
+    (claim("690 million", 690e6, as_of="2015-02-30"),
+     "no_reference", None, "not on the calendar"),
     (claim("455 billion dollars", 455e9, "sales", start="2015-01", end="2015-10",
            currency="USD"), "not_comparable", None, "in USD"),
     (claim("20 million", 20e6, as_of="2015-12", measure="change"),
