@@ -94,10 +94,8 @@ st.markdown(
         if v in counts
     )
 )
-rank = {v: i for i, v in enumerate(VERDICT_ORDER)}
-compared = compared.iloc[
-    sorted(range(len(compared)), key=lambda i: rank.get(compared["verdict"].iat[i], len(rank)))
-]
+rank = compared["verdict"].map({v: i for i, v in enumerate(VERDICT_ORDER)})
+compared = compared.iloc[rank.fillna(len(VERDICT_ORDER)).to_numpy().argsort(kind="stable")]
 st.dataframe(
     pd.DataFrame(
         {
