@@ -79,12 +79,17 @@ VERDICTS: dict[str, str] = {
 """Verdict -> what it means; every row's ``message`` says it for that claim."""
 
 COLUMNS: tuple[str, ...] = (
-    "claim", "metric", "subject", "source", "figure", "quote", "reported", "qualifier",
-    "reference", "reference_date", "deviation", "verdict", "message",
+    "claim", "metric", "subject", "source", "figure", "quote", "reported", "reported_text",
+    "qualifier", "reference", "reference_text", "reference_date", "deviation", "verdict", "message",
     "citation_publisher", "citation_title", "citation_published", "citation_url",
     "citation_note", "neighbours",
 )  # fmt: skip
-"""Columns of ``compare_claims``'s frame, in order."""
+"""Columns of ``compare_claims``'s frame, in order.
+
+``figure`` is the figure as written (its span), ``reported_text`` the same with its
+qualifier's words ("more than 250 million"), ``reference_text`` the official value
+as people read it ("386.225 million").
+"""
 
 REFERENCE_COLUMNS: tuple[str, ...] = (
     "date", "value", "publisher", "title", "published", "url", "note",
@@ -524,8 +529,10 @@ def _compare(
         "figure": figure,
         "quote": get("quote"),
         "reported": reported,
+        "reported_text": None,
         "qualifier": qualifier,
         "reference": None,
+        "reference_text": None,
         "reference_date": None,
         "deviation": None,
         "verdict": "no_reference",
@@ -539,6 +546,8 @@ def _compare(
     }
     kind = str(get("kind") or "")
     currency = get("currency")
+    words = _qualified(figure or figure_words(reported, kind, currency), qualifier)
+    out["reported_text"] = words
     metric = refs.metrics.get(metric_id)
     if metric is None:
         out["message"] = f"No metric {metric_id!r} in metrics.yaml: nothing to compare with."
@@ -578,7 +587,6 @@ def _compare(
         out["message"] = f"No reference for the {what}: {match.note}."
         return out
     obs = match.obs
-    words = _qualified(figure or figure_words(reported, kind, currency), qualifier)
     official_words = figure_words(obs.value, metric.kind, metric.currency)
     step = precision_step(figure, reported, get("low"))
     verdict = judge(
@@ -595,6 +603,7 @@ def _compare(
     cite = obs.citation
     out.update(
         reference=obs.value,
+        reference_text=official_words,
         reference_date=obs.period.label(),
         deviation=reported / obs.value - 1 if obs.value else None,
         verdict=verdict.verdict,

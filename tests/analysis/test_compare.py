@@ -72,7 +72,12 @@ def test_the_seed_messages_say_what_people_need(seed: pd.DataFrame) -> None:
     websites = seed.loc[f"{SEED_ID}-websites"]
     assert "none is interpolated" in websites["message"]
     assert [n["date"] for n in websites["neighbours"]] == ["2015-06", "2016-06"]
-    assert "54.5% above 250 million" in seed.loc[f"{SEED_ID}-4g-users", "message"]
+    four_g = seed.loc[f"{SEED_ID}-4g-users"]
+    assert "54.5% above 250 million" in four_g["message"]
+    assert (four_g["reported_text"], four_g["reference_text"]) == (
+        "more than 250 million",
+        "386.225 million",
+    )
 
 
 def test_every_seed_claim_with_a_metric_has_a_row(seed: pd.DataFrame) -> None:
@@ -388,6 +393,7 @@ def test_checks_page_shows_the_official_table_with_links(
     assert first["verdict"] == "understated"  # the most serious verdicts first
     population = table[table["claim"] == f"{SEED_ID}-population"].iloc[0]
     assert population["verdict"] == "rounded down"
+    assert (population["reported"], population["official"]) == ("1.3 billion", "1.37462 billion")
     assert population["citation"].startswith("https://chinaservicesinfo.com/")
 
 
