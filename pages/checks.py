@@ -120,7 +120,9 @@ st.dataframe(
     column_config={
         "reported value": st.column_config.NumberColumn(format="localized"),
         "official value": st.column_config.NumberColumn(format="localized"),
+        "official": st.column_config.TextColumn("official", width="medium"),
         "deviation": st.column_config.NumberColumn(format="percent"),
+        "message": st.column_config.TextColumn("message", width="large"),
         "citation": st.column_config.LinkColumn("citation", display_text="official release"),
     },
 )
