@@ -438,10 +438,10 @@ def roll_back_interrupted(root: Path | str) -> list[str]:
             path.unlink(missing_ok=True)
             for temp in path.parent.glob(f".{path.name}.*.tmp"):
                 temp.unlink(missing_ok=True)
-        for temp in marker.parent.glob(f".{marker.name}.*.tmp"):
-            temp.unlink(missing_ok=True)
         marker.unlink()
         undone.append(ident)
+    for temp in (root / SOURCES_DIR).glob(f"..*{ADDING}.*.tmp"):
+        temp.unlink(missing_ok=True)  # a marker being written: that add wrote nothing else
     return undone
 
 

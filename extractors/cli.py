@@ -300,7 +300,7 @@ def _command(name: str, module: str) -> types.ModuleType:
 def _first_line(err: BaseException, limit: int = 200) -> str:
     """The first line of an exception's message, cut to ``limit`` characters.
 
-    >>> _first_line(ValueError("bad\nmore"))
+    >>> _first_line(ValueError("bad" + chr(10) + "more"))
     'bad'
     """
     text = str(err).strip()
