@@ -11,7 +11,7 @@ FLAGGED_LISTED = 10
 """Inconsistent checks listed above the table; the table holds them all, first."""
 
 data, filters = common.current()
-claims = common.select(data, filters).columns(list(CHECK_COLUMNS))
+claims = data.query.rows(filters, columns=CHECK_COLUMNS)
 st.title("Consistency checks")
 st.caption(
     "Figures that imply each other: a stated conversion implies an exchange rate, a share "
