@@ -13,7 +13,6 @@ import pytest
 
 from analysis.filters import Codes, FilterIndex, Filters, apply_filters, indexed_filters
 from charts.figures import unit_groups
-from charts.timeseries import Metrics
 from tests.charts.synthetic import claims
 
 FILTERS = [
