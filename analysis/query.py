@@ -28,6 +28,7 @@ import pandas as pd
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset.frames import CLAIM_COLUMNS
+from dataset.schema import STATUSES
 
 T = TypeVar("T")
 
@@ -119,6 +120,7 @@ class ClaimQuery:
         candidates: Path | None = None,
     ) -> None:
         self.categories = list(categories)
+        self.paths = (claims, sources)
         self._con = duckdb.connect()
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
@@ -353,6 +355,8 @@ class ClaimQuery:
 def typed(frame: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
     """A query's rows with the claims frame's dtypes (``CLAIM_COLUMNS``), equivalents parsed."""
     dtypes = {c: CLAIM_COLUMNS[c] for c in frame.columns if c in CLAIM_COLUMNS}
+    if "status" in dtypes and (frame["status"] == BATCH_STATUS).any():
+        dtypes["status"] = pd.CategoricalDtype([*STATUSES, BATCH_STATUS])  # a batch candidate
     if "equivalents" in frame:
         frame["equivalents"] = [_equivalents(e) for e in frame["equivalents"]]
     frame = frame.astype(dtypes)

@@ -113,7 +113,7 @@ def write_dataset(root: Path, sources: list[dict]) -> None:
             atomic_write(root / "sources" / f"{sid}.yaml", source_yaml(source).encode())
             atomic_write(root / "sources" / f"{sid}.txt", text.encode())
         body = claims_yaml(claims)
-        for j, c in enumerate(spec["claims"]):
+        for c in spec["claims"]:
             if c["broken"] == 0:  # one value that is not a number: a validation problem
                 written, value, _ = FIGURES[c["kind"]]
                 body = body.replace(f"value: {value!r}", "value: lots", 1)
