@@ -248,3 +248,25 @@ def test_the_store_lives_beside_the_data_or_where_the_setting_says(
     assert store.store_dir(tmp_path / "data").parent == tmp_path / "elsewhere"
     assert store.store_dir(tmp_path / "a" / "data") != store.store_dir(tmp_path / "data")
     assert os.path.basename(store.store_dir(tmp_path / "data")).startswith("data-")
+
+
+@pytest.mark.parametrize(
+    ("broken", "code", "printed"),
+    [
+        (False, 0, ""),
+        (True, 1, f"data/claims/{SEED}.yaml:"),
+    ],
+)
+def test_build_command(
+    data_copy: Path, capsys: pytest.CaptureFixture, broken: bool, code: int, printed: str
+) -> None:
+    from dataset.__main__ import main
+
+    if broken:
+        path = data_copy / "claims" / f"{SEED}.yaml"
+        path.write_text(path.read_text().replace("category: users", "category: nowhere", 1))
+    assert main(["build", str(data_copy)]) == code
+    out, err = capsys.readouterr()
+    assert out.startswith(printed) and "2 file(s) compiled" in err
+    assert main(["build", str(data_copy)]) == code
+    assert "0 file(s) compiled" in capsys.readouterr().err
