@@ -255,12 +255,13 @@ class ClaimQuery:
         the order of categories.yaml.
         """
         where, args = self._where(filters)
-        sql = f"""SELECT {self._columns(columns)} FROM (
-            SELECT *, row_number() OVER (PARTITION BY category ORDER BY
-                measure <> 'level', preference, value DESC NULLS LAST, pos) AS rank
-            FROM claims {where}) WHERE rank = 1
-            ORDER BY category_place, measure <> 'level', preference,
-                value DESC NULLS LAST, pos
+        # the best of each category by one aggregate (a scan, not a sort of every row)
+        rank = """struct_pack(c := measure IS DISTINCT FROM 'level', p := preference,
+            v := coalesce(-value, 'inf'::DOUBLE), pos := pos)"""
+        sql = f"""WITH best AS (SELECT min({rank}) AS r FROM claims {where} GROUP BY category)
+            SELECT {self._columns(columns)} FROM claims
+            WHERE pos IN (SELECT r.pos FROM best)
+            ORDER BY category_place, {rank}
             LIMIT {int(limit)}"""
         return self._frame(sql, args)
 

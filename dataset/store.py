@@ -399,10 +399,10 @@ def _combine_with(con, folder, sources, claims, models, digest) -> list[Problem]
     problems: list[Problem] = []
     for path in (*sources, *claims):
         problems += _stored_problems(path)
-    con.execute("CREATE TEMP TABLE cats (id VARCHAR)")
-    con.executemany("INSERT INTO cats VALUES (?)", [[c] for c in models.categories])
-    con.execute("CREATE TEMP TABLE mets (id VARCHAR)")
-    con.executemany("INSERT INTO mets VALUES (?)", [[m] for m in models.metrics])
+    for name, ids in (("cats", models.categories), ("mets", models.metrics)):
+        con.execute(f"CREATE TEMP TABLE {name} (id VARCHAR)")
+        if ids:
+            con.executemany(f"INSERT INTO {name} VALUES (?)", [[i] for i in ids])
     has_metrics = bool(models.metrics)
     source_table = _union(con, sources, SOURCE_SCHEMA)
     claim_table = _union(con, claims, CLAIM_SCHEMA)
