@@ -132,7 +132,7 @@ class ClaimQuery:
             curated_count = duckdb.sql(
                 f"SELECT count(*) FROM read_parquet({_sql_text(str(claims))})"
             ).fetchall()[0][0]
-            parts.append(self._batch_sql(Path(candidates), curated_count))
+            parts.append(self._batch_sql(Path(candidates), curated_count, claims))
             found = sorted((Path(candidates) / "sources").glob("*.parquet"))
             if found:
                 batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
@@ -154,8 +154,9 @@ class ClaimQuery:
         )
 
     @staticmethod
-    def _batch_sql(folder: Path, offset: int) -> str:
-        """The batch candidates, after the curated claims, in file and row order."""
+    def _batch_sql(folder: Path, offset: int, curated: Path) -> str:
+        """The batch candidates, after the curated claims, in file and row order; those
+        promoted into the curated data (same id) are left out."""
         files = sorted((folder / "claims").glob("*.parquet"))
         if not files:
             return "SELECT * FROM (SELECT NULL::VARCHAR AS id) WHERE false"
@@ -167,7 +168,8 @@ class ClaimQuery:
                 {int(offset)} + (list_position({listing}, filename)::BIGINT << 32)
                     + file_row_number AS pos
             FROM read_parquet({listing}, union_by_name = true, filename = true,
-                              file_row_number = true)"""
+                              file_row_number = true)
+            WHERE id NOT IN (SELECT id FROM read_parquet({_sql_text(str(curated))}))"""
 
     # --- plumbing -------------------------------------------------------------------------
 
