@@ -50,17 +50,16 @@ from dataset.load import (
     METRICS_FILE,
     SOURCES_DIR,
     Models,
-    _items,
     _load_categories,
     _load_metrics,
     _load_references,
-    _validate,
     load_source,
+    parse_claims_file,
 )
 from dataset.problems import Problem
-from dataset.schema import Claim, Source
-from dataset.validate import check_claim
-from dataset.yamlio import display_name, parse_yaml
+from dataset.schema import Source
+from dataset.validate import claim_problems
+from dataset.yamlio import display_name, read_bytes
 
 SCHEMA_VERSION = "1"
 """Part of every digest: bump it when the Parquet layout or a per-file check changes."""
@@ -323,30 +322,28 @@ def _source_row(source: Source, text: str, file: str) -> dict[str, object]:
 def _compile_claims(root: Path, path: Path) -> tuple[list[dict], list[Problem]]:
     """Rows of one claims file (see ``CLAIM_SCHEMA``) and its per-file problems.
 
-    The same checks as ``load._load_claims`` and ``load._cross_checks`` that need
-    only this file and its source; the others run in ``_combine``.
+    Parsed by the loader's own ``parse_claims_file``; the checks of
+    ``validate.claim_problems`` that need only this file and its source run here
+    (source, span, quote), the rest (categories, metrics, ids) in ``_combine``.
     """
     file = display_name(path, root)
-    try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return [], [Problem(file, 1, "(file)", f"cannot read: {err.strerror}")]
-    parsed, problems = parse_yaml(raw, file)
+    raw, problems = read_bytes(path, root)
+    if raw is None:
+        return [], problems
+    parsed, valid, problems = parse_claims_file(raw, file)
     if parsed is None:
         return [], problems
-    listed = _items(parsed, "claims")
-    if isinstance(listed, Problem):
-        return [], [*problems, listed]
     stem = path.stem
     source, text, _ = _load_source(root, root / SOURCES_DIR / f"{stem}.yaml")
     published = source.published.isoformat() if source else ""
     rows = []
-    for i, data in listed:
-        claim, invalid = _validate(Claim, data, parsed, (i,))
-        problems += invalid
-        if claim is None:
-            continue
-        found = _own_checks(claim, parsed, i, stem, source, text)
+    for i, claim in valid:
+        # categories and metrics are checked across files: here the claim's own pass
+        own = claim_problems(claim, stem, text if source else None, (claim.category,))
+        found = [
+            Problem(file, parsed.line((i, name.split(".")[0].split("[")[0])), name, message)
+            for name, message in own
+        ]
         problems += found
         row = claim_row(claim, published, file, parsed.line((i,)))
         equivalents = row["equivalents"]
@@ -360,26 +357,6 @@ def _compile_claims(root: Path, path: Path) -> tuple[list[dict], list[Problem]]:
         )
         rows.append(row)
     return rows, problems
-
-
-def _own_checks(
-    claim: Claim, parsed, i: int, stem: str, source: Source | None, text: str
-) -> list[Problem]:
-    """The checks of ``load._cross_checks`` on the claim's own source (messages kept equal)."""
-    at = lambda name: parsed.line((i, name))  # noqa: E731
-    problems = []
-    if claim.source != stem:
-        expected = f"expected {stem!r} (the file name), got {claim.source!r}"
-        problems.append(Problem(parsed.file, at("source"), "source", expected))
-    elif source is None:
-        missing = f"no source {claim.source!r} in sources/ (or it has problems)"
-        problems.append(Problem(parsed.file, at("source"), "source", missing))
-    if source is not None and claim.source == stem:
-        for name, message in check_claim(claim, text):
-            problems.append(
-                Problem(parsed.file, at(name.split(".")[0].split("[")[0]), name, message)
-            )
-    return problems
 
 
 def _combine(

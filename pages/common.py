@@ -18,7 +18,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -26,6 +26,7 @@ import plotly.graph_objects as go
 import pyarrow.parquet as pq
 import streamlit as st
 
+from analysis.compare import Officials
 from analysis.filters import DEFAULT_STATUSES, Filters
 from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
@@ -68,6 +69,8 @@ class Data:
     """Category id -> its label."""
     batch: bool = False
     """Whether candidates of a batch extraction are shown (under ``BATCH_STATUS``)."""
+    officials: Officials = field(default_factory=Officials)
+    """The metrics and their official series (``analysis.compare``), without the claims."""
 
     @property
     def texts(self) -> dict[str, str]:
@@ -125,6 +128,7 @@ def prepare(root: Path, candidates: Path | None = None) -> Data:
         attributions=Attributions(known, query),
         labels=dict(zip(categories["id"], categories["label"], strict=True)),
         batch=candidates is not None,
+        officials=Officials(built.models.metrics, built.models.references),
     )
 
 
