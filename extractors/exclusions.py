@@ -29,12 +29,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import FUNCTION_WORDS, MONTHS, PHONE_CUES, REFERENCE_WORDS
 from extractors.patterns import contains_any, fold
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \u00a0]+$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{MONTHS})\b")
 CLOCK_AFTER = re.compile(
@@ -43,112 +40,12 @@ CLOCK_AFTER = re.compile(
 FOLLOW_ON = re.compile(r"[ \u00a0]*(?:,|and|to|or|-|–|—)[ \u00a0]*\d+\b")
 """The second day or number of a skipped pair: "Dec 16 and 18", "junctions 12 and 13"."""
 
-REFERENCE_WORDS = (
-    "page|pages|p|pp|section|sections|article|articles|chapter|chapters|clause|paragraph|"
-    "junction|junctions|exit|route|room|flight|platform|gate|version|number|no|nos|rule|item|"
-    "episode|season|series|phase|stage|act|bill|resolution|highway|interstate|box|suite|"
-    "apartment|floor|lot|model|vol|volume|issue|edition|generation|tier|division|league|"
-    "level|grade|class|aged|age|ages|channel|formula|windows|agenda|vision|covid|top|"
-    "category|figure|table|line|terminal|district|ward|block|zone|unit|batch|wave|week|day|"
-    "match|game|round|race|lap|group|cohort|mark|size|type"
-)
 REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})\.?[ \u00a0]+$", re.IGNORECASE)
 REFERENCE_ENDINGS = frozenset(word[-2:] for word in REFERENCE_WORDS.split("|"))
 """Last two letters (or the one) of each reference word: a quick test before the search."""
 NAME_BEFORE = re.compile(r"(?<![\w&.'-])([\w&.'’-]*[A-Z][\w&.'’-]*)[ \u00a0]+$")
 """A word with a capital letter right before the figure: "Windows 10", "iPhone 15"."""
 
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "all",
-        "almost",
-        "also",
-        "an",
-        "and",
-        "another",
-        "approximately",
-        "around",
-        "as",
-        "at",
-        "before",
-        "below",
-        "between",
-        "but",
-        "by",
-        "close",
-        "down",
-        "each",
-        "estimated",
-        "every",
-        "exceeding",
-        "fewer",
-        "for",
-        "from",
-        "he",
-        "her",
-        "his",
-        "if",
-        "in",
-        "including",
-        "its",
-        "just",
-        "last",
-        "least",
-        "less",
-        "more",
-        "nearly",
-        "no",
-        "not",
-        "of",
-        "on",
-        "only",
-        "or",
-        "our",
-        "over",
-        "she",
-        "since",
-        "so",
-        "some",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "total",
-        "totalled",
-        "under",
-        "up",
-        "upwards",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "which",
-        "while",
-        "who",
-        "with",
-        "within",
-        "yet",
-        "roughly",
-        "almost",
-        "nearly",
-        "police",
-        "officials",
-    ]
-)
-"""Capitalised at a sentence start these are ordinary words, not names: "About 50"."""
 
 STREET_AFTER = re.compile(
     r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|"
@@ -176,8 +73,6 @@ PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A number someone is told to call: "call police on 101"."""
-PHONE_CUES = ("call", "dial", "ring", "phone", "text", "hotline")
-"""``PHONE_BEFORE`` matches no text whose ``fold`` lacks all of these."""
 ORDINAL_BEFORE = re.compile(
     r"(?<![\w-])(?:first|second|third|fourth|last|latter|former|other|final|each)[ \u00a0]+$",
     re.IGNORECASE,

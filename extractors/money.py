@@ -19,69 +19,7 @@ import re
 from babel import Locale
 from babel.numbers import get_currency_name, get_currency_symbol, list_currencies
 
-NEWS_SPELLINGS: dict[str, str] = {
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "dollar": "USD",
-    "dollars": "USD",
-    "us dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "pounds sterling": "GBP",
-    "sterling": "GBP",
-    "yen": "JPY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "won": "KRW",
-    "real": "BRL",
-    "reais": "BRL",
-    "reals": "BRL",
-    "rand": "ZAR",
-    "franc": "CHF",
-    "francs": "CHF",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "lira": "TRY",
-    "naira": "NGN",
-    "pesos": "MXN",
-    "ringgit": "MYR",
-    "baht": "THB",
-    "dirhams": "AED",
-    "riyals": "SAR",
-    "shillings": "KES",
-    "krona": "SEK",
-    "kronor": "SEK",
-    "krone": "NOK",
-    "kroner": "NOK",
-    "zlotys": "PLN",
-    "hryvnias": "UAH",
-}
-"""News spellings (lower case) of currency names after a figure, which CLDR lacks."""
-
-SMALL_UNITS: dict[str, tuple[str, float]] = {
-    "cents": ("USD", 0.01),
-    "cent": ("USD", 0.01),
-    "pence": ("GBP", 0.01),
-    "paise": ("INR", 0.01),
-}
-"""Subunits after a figure: "40 cents" -> 0.40 USD."""
-
-NEWS_SYMBOLS: dict[str, str] = {
-    "$": "USD",
-    "US$": "USD",
-    "US $": "USD",
-    "C$": "CAD",
-    "S$": "SGD",
-    "Rs.": "INR",
-    "Rs": "INR",
-    "R": "ZAR",
-    "RMB": "CNY",
-    "¥": "JPY",
-}
-"""Symbols news copy writes before a figure that CLDR's English data lacks or reads otherwise."""
+from extractors.lexicon import NEWS_SPELLINGS, NEWS_SYMBOLS, SMALL_UNITS
 
 CHINA_CONTEXT = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|yuan|renminbi|RMB)\b")
 

@@ -22,52 +22,18 @@ from collections.abc import Iterator
 
 from text_to_num import text2num
 
-UNIT_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+from extractors.lexicon import DENOMINATORS, SCALES, TENS_WORDS, UNIT_WORDS
+
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
 NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen)"
 """Number words up to "nine hundred and ninety-nine"; a scale word may follow."""
 
-DENOMINATORS: dict[str, float] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
-"""Fraction words -> denominator: "two-thirds" is 2/3."""
 
 _DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-](?:{_DENOM})|half)"
 
-SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
-}  # fmt: skip
-"""Scale words and abbreviations; ``m`` and ``b`` count only next to a currency.
-Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore"."""
 SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|lacs?|crores?"
 """The scale words written out, as a regular expression."""
 

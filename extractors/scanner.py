@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
-from extractors.context import DURATION_AFTER, MEASURE_UNITS, unit_phrase
+from extractors.context import DURATION_AFTER, unit_phrase
+from extractors.lexicon import FALL_VERBS, MEASURE_UNITS, RISE_VERBS
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -63,15 +64,6 @@ REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
 """A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
 RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+to[ \u00a0]+|[ \u00a0]+and[ \u00a0]+")
 BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
-FALL_VERBS = (
-    "fell|falls|fallen|fall|dropped|drops|drop|slid|slides|slide|shrank|shrinks|shrunk|"
-    "plunged|plunges|plummeted|slipped|slips|declined|declines|decreased|decreases|tumbled|"
-    "tumbles|sank|sinks|dipped|dips|contracted|slumped|slumps|retreated|down|lower|lost"
-)
-RISE_VERBS = (
-    "rose|rises|risen|rise|grew|grows|grown|gained|gains|climbed|climbs|jumped|jumps|surged|"
-    "surges|soared|soars|increased|increases|advanced|expanded|rallied|up|higher|added"
-)
 CHANGE_BEFORE = re.compile(
     rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
 )

@@ -42,7 +42,7 @@ TEXTS = [item["text"] for item in yaml.safe_load(DEVSET.read_text(encoding="utf-
 
 
 def _attribution_unfiltered(sentence: str) -> str | None:
-    for pattern in context.ATTRIBUTION:
+    for pattern, _, _ in context.ATTRIBUTION:
         if match := pattern.search(sentence):
             name = match[1].strip().rstrip(".")
             if name not in context.PRONOUNS:
