@@ -53,7 +53,7 @@ MEASURE_UNITS: frozenset[str] = _words(
     acre acres barrel barrels bushels calories celsius centimeters centimetres cm cubic
     degree degrees fahrenheit feet foot ft g gallon gallons gigawatt gigawatts gram grams gw
     gwh hectare hectares inch inches kg kilogram kilograms kilometers kilometres
-    kilowatt-hours kilowatts km knots kph kwh lb liters litres m megawatt megawatts meters
+    kilowatt-hours gigawatt-hours micrograms kilowatts km knots kph kwh lb liters litres m megawatt megawatts meters
     metres metric mile miles millimeters millimetres mm mph mw mwh ounces oz point points
     pounds square terawatt-hours ton tonne tonnes tons twh
     """
@@ -308,6 +308,15 @@ NEWS_SPELLINGS: dict[str, str] = {
     "kroner": "NOK",
     "zlotys": "PLN",
     "hryvnias": "UAH",
+    "liras": "TRY",
+    "u.s. dollars": "USD",
+    "u.s. dollar": "USD",
+    "dlrs": "USD",
+    "taiwan dollars": "TWD",
+    "danish crowns": "DKK",
+    "norwegian crowns": "NOK",
+    "swedish crowns": "SEK",
+    "czech crowns": "CZK",
 }
 """News spellings (lower case) of currency names after a figure, which CLDR lacks."""
 
@@ -316,6 +325,9 @@ SMALL_UNITS: dict[str, tuple[str, float]] = {
     "cent": ("USD", 0.01),
     "pence": ("GBP", 0.01),
     "paise": ("INR", 0.01),
+    "sen": ("MYR", 0.01),
+    "piastres": ("EGP", 0.01),
+    "kopecks": ("RUB", 0.01),
 }
 """Subunits after a figure: "40 cents" -> 0.40 USD."""
 
@@ -330,6 +342,10 @@ NEWS_SYMBOLS: dict[str, str] = {
     "R": "ZAR",
     "RMB": "CNY",
     "¥": "JPY",
+    "$US": "USD",
+    "AU$": "AUD",
+    "RM": "MYR",
+    "Y=": "JPY",
 }
 """Symbols news copy writes before a figure that CLDR's English data lacks or reads otherwise."""
 

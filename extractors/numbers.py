@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from text_to_num import text2num
 
@@ -134,6 +135,15 @@ MODIFIED_BEFORE = re.compile(r"(?<![\w-])(?:a|the|an)[ \u00a0]+\d+$", re.IGNOREC
 
 HALF_A_SCALE = re.compile(rf"\s+an?\s+({SCALE_WORDS})\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` computed in decimal, so "8.38 trillion" is 8380000000000.0 exactly.
+
+    >>> scaled(8.38, 1e12), 8.38 * 1e12
+    (8380000000000.0, 8380000000000.001)
+    """
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def parse_number(written: str) -> float:

@@ -103,11 +103,13 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         except ValueError:
             return None
     part = Part(num_start, num_end, num_start, num_end, value, shape)
+    glued = False
     if shape != "fraction":
         before = text[max(0, num_start - 8) : num_start]
         if prefix := money.prefix_currency(before):
             part.start -= len(prefix[0])
             part.currency = money.resolve_yen_sign(prefix[1], prefix[0], china)
+            glued = money.glued_code(prefix[0])
         sign_at = part.start - 1
         if (
             sign_at >= 0
@@ -118,25 +120,27 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
             part.start = sign_at
     if shape == "fraction":
         if scale := numbers.HALF_A_SCALE.match(text, num_end):
-            part.value *= numbers.SCALES[scale[1].lower()]
+            part.value = numbers.scaled(part.value, numbers.SCALES[scale[1].lower()])
             part.end = scale.end()
             part.scaled = True
             return part
         return part
     if scale := numbers.scale_at(text, part.end, part.currency is not None):
         part.end, factor = scale
-        part.value *= factor
+        part.value = numbers.scaled(part.value, factor)
         part.scaled = True
+    if glued and not (part.scaled or part.value >= 100 or "." in written or "," in written):
+        part.start, part.currency = num_start, None  # "COP28", "G7": a name, not an amount
     after = _after(text, part.end)
     if part.currency is None and (cur := money.currency_after(after)):
         part.end += len(cur[0])
         part.currency = cur[1]
     elif part.currency is None and (sub := money.subunit_after(after)):
         part.end += len(sub[0])
-        part.currency, part.value = sub[1], part.value * sub[2]
+        part.currency, part.value = sub[1], numbers.scaled(part.value, sub[2])
     elif part.currency is None and (pct := percent.percent_after(after)):
         part.end += len(pct[0])
-        part.unit, part.value, part.kind = pct[1], part.value * pct[2], "percent"
+        part.kind, part.unit = pct[1], pct[2]
     elif part.currency is None and (dur := DURATION_AFTER.match(after)):
         part.end += len(dur[0])
         part.unit, part.kind = dur[1].lower(), "duration"
@@ -277,7 +281,7 @@ def _fraction(text: str, part: Part) -> Figure | None:
         text, part.end
     )
     if pp:
-        part.end, part.kind, part.unit = pp.end(), "percent", "percentage points"
+        part.end, part.kind, part.unit = pp.end(), "percentage_points", "percentage points"
         figure = _finish(text, part)
         figure.written = text[part.start : part.end]
         return figure
@@ -320,7 +324,7 @@ def _range_figure(
     if not first.scaled and second.scaled and second.value:
         factor = _scale_factor(text, second)
         if factor and first.value * factor <= second.value:
-            first.value *= factor
+            first.value = numbers.scaled(first.value, factor)
     hyphen = text[first.end : first.end + 2].strip()[:1] in "-–—"
     if _is_bare(first) and exclusions.is_year(first.value, text[first.num_start : first.num_end]):
         return None, second.end

@@ -142,6 +142,18 @@ def label_kind(claim: dict) -> tuple[str | None, float]:
 PERCENT_OF = re.compile(r"^(?:percent(?:age)?\s+of\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
+def label_unit(claim: dict) -> str | None:
+    """A label's unit in the schema's terms: old basis-point labels say "percentage points".
+
+    >>> label_unit({"figure": "25 bps", "value": 0.25, "kind": "percent",
+    ...             "unit": "percentage points"})
+    'basis points'
+    """
+    if label_kind(claim)[0] == "basis_points":
+        return "basis points"
+    return claim.get("unit")
+
+
 def same_unit(got: str | None, gold: str) -> bool:
     """Whether a predicted unit names what the label names.
 
