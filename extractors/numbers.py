@@ -122,8 +122,8 @@ NUMBER_AT = re.compile(
 """A number starting exactly here (for the second half of a range)."""
 
 SCALE_AFTER = re.compile(
-    rf"(?:[ \u00a0]+({SCALE_WORDS})|[ \u00a0]?(mn|mln|bn|trn|tn)|(k|m|b))"
-    r"(?![\w-])",
+    rf"(?:[ \u00a0]+({SCALE_WORDS})|[ \u00a0]?(mn|mln|bn|bln|trn|trln|tn)|(k|m|b))"
+    r"(?!\w|-(?![$€£¥\d]))",
     re.IGNORECASE,
 )
 """A scale right after a number: " million", "bn", "k"."""
