@@ -53,7 +53,8 @@ MEASURE_UNITS: frozenset[str] = _words(
     acre acres barrel barrels bushels calories celsius centimeters centimetres cm cubic
     degree degrees fahrenheit feet foot ft g gallon gallons gigawatt gigawatts gram grams gw
     gwh hectare hectares inch inches kg kilogram kilograms kilometers kilometres
-    kilowatt-hours gigawatt-hours micrograms kilowatts km knots kph kwh lb liters litres m megawatt megawatts meters
+    kilowatt-hours gigawatt-hours
+    micrograms hectolitres kilowatts km knots kph kwh lb liters litres m megawatt megawatts meters
     metres metric mile miles millimeters millimetres mm mph mw mwh ounces oz point points
     pounds square terawatt-hours ton tonne tonnes tons twh
     """
@@ -242,7 +243,7 @@ MONTHS = (
 )
 
 REFERENCE_WORDS = (
-    "page|pages|p|pp|section|sections|article|articles|chapter|chapters|clause|paragraph|"
+    "code|flat|page|pages|p|pp|section|sections|article|articles|chapter|chapters|clause|paragraph|"
     "junction|junctions|exit|route|room|flight|platform|gate|version|number|no|nos|rule|item|"
     "episode|season|series|phase|stage|act|bill|resolution|highway|interstate|box|suite|"
     "apartment|floor|lot|model|vol|volume|issue|edition|generation|tier|division|league|"
@@ -262,6 +263,20 @@ FUNCTION_WORDS: frozenset[str] = _words(
     """
 )
 """Capitalised at a sentence start these are ordinary words, not names: "About 50"."""
+
+STREET_WORDS: tuple[str, ...] = _sequence(
+    """
+    Street St Road Rd Avenue Ave Lane Square Place Drive Boulevard Way Terrace Court Row
+    Parkway Highway Crescent Close Gardens Park Quay Wharf
+    """
+)
+"""Street types (English-language postal usage) after a house number: "10 Downing Street"."""
+
+EVENT_NOUNS: tuple[str, ...] = _sequence("festival summit expo fair sale")
+"""Nouns after a number that names an event: "the 618 shopping festival"."""
+
+NUMBER_WORD_IDIOMS: tuple[str, ...] = _sequence("top bottom no each baker's every")
+"""Words before a number word that make it a rank or an idiom: "the top five", "no one"."""
 
 PHONE_CUES = ("call", "dial", "ring", "phone", "text", "hotline")
 """``PHONE_BEFORE`` matches no text whose ``fold`` lacks all of these."""

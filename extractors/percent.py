@@ -36,8 +36,8 @@ MARKER_STARTS = frozenset("%pPbB")
 """Every percent marker starts, after its spaces, with one of these (no other letter matches
 them under ``re.IGNORECASE``): a quick test before the alternation."""
 
-SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
-"""A fraction must be "of" something to be a share."""
+SHARE_OF = re.compile(r"\s+of\b|(?<=[Hh]alf)\s+the\b")
+"""A fraction must be "of" something to be a share ("half the homes" too)."""
 
 ONE_IN = re.compile(r"\s+(?:in|out\s+of)(?:\s+every)?\s+", re.IGNORECASE)
 """"one in five", "nine out of 10", "one out of every four"."""

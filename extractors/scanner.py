@@ -186,10 +186,14 @@ def _excluded(text: str, part: Part, sentence_start: int) -> bool:
         return True
     if part.kind == "duration" and exclusions.is_reference_period(text, part.start, part.end):
         return True
+    if part.shape == "digits" and exclusions.in_link(text, part.num_start):
+        return True
     if not _is_bare(part):
         return False
     return (
-        exclusions.is_year(part.value, text[part.num_start : part.num_end])
+        exclusions.is_jersey(text, part.num_start, part.num_end)
+        or exclusions.is_model_name(text, part.start, part.end, part.value)
+        or exclusions.is_year(part.value, text[part.num_start : part.num_end])
         or exclusions.is_date_or_time(text, part.num_start, part.num_end, part.value)
         or exclusions.is_name_or_reference(text, part.start, sentence_start)
         or exclusions.is_address(text, part.end)
@@ -358,6 +362,8 @@ def _figure(
         return None, exclusions.follow_on_end(text, first.end)
     if first.kind is None and not first.scaled and (share := _one_in(text, first)):
         return share
+    if first.shape == "words" and first.value == 1 and text[first.end : first.end + 1] == ",":
+        return None, first.end  # "One day, officials say": an idiom, not a duration
     if first.shape == "words" and first.kind is None and not first.scaled:
         if first.value == 1 and PRONOUN_ONE.match(text, first.end):
             return None, first.end  # "one of the", "one another": a pronoun, not a count
@@ -427,6 +433,8 @@ def _range_figure(
         return None, second.end
     if _excluded(text, first, sentence_start) or exclusions.is_modifier(text, second.end):
         return None, second.end
+    if _is_bare(second) and exclusions.is_address(text, second.end):
+        return None, second.end  # "16-18 Industrial Avenue"
     if not first.value < second.value:
         return None, second.end  # "2-1" is a score, "5-5" a draw
     if (
@@ -498,7 +506,7 @@ def _finish(text: str, part: Part) -> Figure:
         qualifier=qualifier,
         phrase_read=not part.kind,
         phrase=phrase,
-        bare=part.kind is None and not part.scaled and part.currency is None,
+        bare=part.kind is None and part.currency is None,
         factor=_scale_factor(text, part) if part.scaled and part.shape != "fraction" else None,
     )
     if part.sign:
@@ -511,6 +519,10 @@ def _finish(text: str, part: Part) -> Figure:
     noun = CHANGE_AFTER.match(text, part.end) if kind == "percent" else None
     if not direction and noun and ARTICLE_BEFORE.search(before):
         direction = -1 if noun[1] else 1  # "a 9% drop"
+    if not direction and kind == "percent" and (than := COMPARED_AFTER.match(text, part.end)):
+        direction = -1 if than[1] else 1  # "4% lower year on year"
+    if part.unit == "fold":
+        return figure  # "rose sixfold": a multiple, not the size of a change
     if direction < 0 and kind == "count" and LOST_BEFORE.search(before):
         return figure  # "lost 4,000 jobs" counts job losses
     if direction:
@@ -539,6 +551,7 @@ def _may_end_in_change_verb(window: str) -> bool:
     return not ending.isascii() or ending.lower() in CHANGE_ENDINGS
 
 
+COMPARED_AFTER = re.compile(r"[ \u00a0]+(?:(lower|down|less|smaller)|(higher|up|more|bigger))\b")
 ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[ \u00a0]+$")
 CROSSING = frozenset({"above", "below", "over", "under"})
 LOST_BEFORE = re.compile(r"(?<!\w)lost[ \u00a0]+$", re.IGNORECASE)
