@@ -27,6 +27,7 @@ from extractors.lexicon import (
     NOT_PLURAL_ENDINGS,
     PHRASE_ENDERS,
     PRONOUNS,
+    REPORTING_VERBS,
     RELATIVE_WORDS,
     SKIPPED_FIRST,
     STOP_WORDS,
@@ -157,39 +158,61 @@ def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
 
 _MONEY_NOUN = "|".join(MONEY_NOUNS)
 MONEY_NOUN_PHRASE = re.compile(
-    rf"(?<![\w-])((?:[a-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])"
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])",
+    re.IGNORECASE,
 )
 MONEY_LOOKBEHIND = 60
 """How far before a money figure its noun may stand, within the clause."""
 MONEY_AFTER = re.compile(rf"[ \u00a0]+in[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+)?(?:{_MONEY_NOUN}))\b")
+OF_OR_IN_AFTER = re.compile(r"[ \u00a0]+(?:of|in)(?=[ \u00a0]+[a-z])")
+"""An amount "of green bonds", "in prize money": the noun after it says what the money is."""
 
 
 def money_unit(sentence: str, start: int, end: int) -> str | None:
     """What a money figure measures: "$5bn in revenue", "net profit rose to $2bn".
 
-    A money noun right after the figure ("in sales") wins; else the nearest one
-    before it in the same clause, with up to two lower-case words before it
-    that are not stop words ("online retail sales", "combined value").
+    A money noun right after the figure ("in sales") wins, then any noun phrase
+    after "of" or "in" ("of hybrid bonds"); else the nearest money noun before
+    it in the same clause, with up to two words before it that are not stop
+    words, verbs or a possessive's "s" ("online retail sales", "combined value").
 
     >>> money_unit("Net profit rose to $2.1 billion.", 19, 31)
-    'profit'
+    'net profit'
     >>> money_unit("It booked $5 billion in new orders.", 10, 20)
     'new orders'
     >>> money_unit("companies having a combined value of about 7.85 trillion yuan", 43, 61)
     'combined value'
+    >>> money_unit("The utility sold GBP400m of green bonds.", 17, 24)
+    'green bonds'
+    >>> money_unit("Carlsberg's arm booked restructuring costs of 420 million crowns", 46, 64)
+    'restructuring costs'
     """
     after = MONEY_AFTER.match(sentence, end)
     if after:
         return " ".join(after[1].split())
+    if (joined := OF_OR_IN_AFTER.match(sentence, end)) and (
+        phrase := unit_phrase(sentence, joined.end())
+    ):
+        return phrase
     window = max(0, start - MONEY_LOOKBEHIND)
     clause = max(sentence.rfind(mark, window, start) for mark in ",;:()")
     found = list(MONEY_NOUN_PHRASE.finditer(sentence, max(window, clause + 1), start))
     if not found:
         return None
     words = found[-1][1].split()
-    while len(words) > 1 and (words[0] in STOP_WORDS or words[0] in PHRASE_ENDERS):
-        words = words[1:]
-    return " ".join(words)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _not_a_modifier(word, len(words) - i):
+            cut = i + 1  # "retailer posted sales": what follows the verb
+    return " ".join(w.lower() if w.istitle() else w for w in words[cut:])
+
+
+def _not_a_modifier(word: str, size: int) -> bool:
+    """A word before a money noun that is no part of its name: "the", "posted", "booked"."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in PHRASE_ENDERS or lower in REPORTING_VERBS:
+        return True
+    return size == 3 and lower.endswith("ed")
 
 
 NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)[ \u00a0]+of(?=[ \u00a0])", re.IGNORECASE)

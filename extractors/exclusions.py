@@ -55,7 +55,9 @@ NAME_BEFORE = re.compile(r"(?<![\w&.'-])([\w&.'’-]*[A-Z][\w&.'’-]*)[ \u00a0]
 """A word with a capital letter right before the figure: "Windows 10", "iPhone 15"."""
 
 
-STREET_AFTER = re.compile(rf"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){{1,3}}(?:{'|'.join(STREET_WORDS)})\b")
+STREET_AFTER = re.compile(
+    rf"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){{1,3}}(?:{'|'.join(STREET_WORDS)})\b"
+)
 MODIFIER_AFTER = re.compile(r"-(?:[ \u00a0]|[A-Za-z])")
 """"10-year plan", "10- to 20-year": a hyphen after the figure makes it part of a noun."""
 

@@ -86,7 +86,7 @@ PHRASE_ENDERS: frozenset[str] = _words(
     apiece around became because before behind beyond bought built came come comes died
     during each except fell gave globally got grew held if including inside instead into
     kept left like lost made met nationwide near onto outside over overseas paid ran remain
-    remains respectively rose said sat saw say says since so sold spent still though through
+    remains goes respectively rose said sat saw say says since so sold spent still though through
     too took toward towards under until via went when where whereas while within without won
     worldwide
     """
@@ -121,12 +121,23 @@ MONEY_NOUNS: tuple[str, ...] = _sequence(
     cost costs price prices fine fines aid subsidies subsidy tax taxes wages salary salaries
     bonus bonuses pay compensation grant grants loan loans bid offer fee fees bill damages
     assets reserves dividend dividends payout proceeds bailout stimulus donations
-    remittances orders bookings purchases capital fund deal contract settlement
+    remittances orders bookings purchases capital fund deal contract settlement balance
+    inflows outflows flows bonds backlog money
     """
 )
 """Nouns that name an amount of money (from company results, budgets and trade
 reports): what a money figure near them measures."""
 
+
+REPORTING_VERBS: frozenset[str] = _words(
+    """
+    posted booked paid reported sees see expects expect showed shows cause caused raised earned
+    spent set recorded forecast lent borrowed received approved needs need made posts reports
+    drew draws
+    """
+)
+"""Verbs that introduce an amount in results and budget copy ("posted sales of"): never part of
+what the money measures."""
 
 # ---------------------------------------------------------------- when and who
 RELATIVE_WORDS = ("today", "now", "currently", "this year", "last year", "last month")

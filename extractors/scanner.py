@@ -277,7 +277,8 @@ def _figures(text: str, sentences: SentenceIndex | None) -> Iterator[Figure]:
 
 
 LIST_GAP = re.compile(
-    r"[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to)[ \u00a0]+", re.IGNORECASE
+    r"[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to)[ \u00a0]+",
+    re.IGNORECASE,
 )
 """Between figures of a list that share one marker: "91, 87 and 78 percent", "from 5 to 7%"."""
 FROM_BEFORE = re.compile(r"(?<!\w)from[ \u00a0]+$", re.IGNORECASE)
