@@ -27,8 +27,8 @@ from extractors.lexicon import (
     NOT_PLURAL_ENDINGS,
     PHRASE_ENDERS,
     PRONOUNS,
-    REPORTING_VERBS,
     RELATIVE_WORDS,
+    REPORTING_VERBS,
     SKIPPED_FIRST,
     STOP_WORDS,
 )

@@ -240,12 +240,23 @@ DENOMINATORS: dict[str, float] = {
 
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "trln": 1e12, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
+    "tn": 1e12, "trn": 1e12, "trln": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
 }  # fmt: skip
 """Scale words and abbreviations; ``m`` and ``b`` count only next to a currency.
 Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore"."""
 
+
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 0.5,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅛": 0.125,
+}
+"""Unicode's vulgar fractions as news fonts print them: "2¼ percent", "½ of the rest"."""
 
 # ---------------------------------------------------------------- not statistics
 MONTHS = (

@@ -231,7 +231,7 @@ def _symbol_after(after: str) -> tuple[str, str] | None:
     for size in range(min(MAX_SYMBOL, len(head)), 0, -1):
         written = head[:size]
         code = symbols.get(written)
-        if code is None or written == "$" and head[size : size + 1].isdigit():
+        if code is None or (written == "$" and head[size : size + 1].isdigit()):
             continue
         if head[size : size + 1].isalnum():
             continue  # "Ftse", "$5": a word or the next figure, not a symbol

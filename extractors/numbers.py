@@ -23,12 +23,15 @@ from decimal import Decimal
 
 from text_to_num import text2num
 
-from extractors.lexicon import DENOMINATORS, SCALES, TENS_WORDS, UNIT_WORDS
+from extractors.lexicon import DENOMINATORS, SCALES, TENS_WORDS, UNIT_WORDS, VULGAR_FRACTIONS
 
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
-NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen)"
+NUMBER_WORDS = (
+    rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen"
+    rf"|a\s+hundred(?:\s+and\s+{_SMALL})?)"
+)
 """Number words up to "nine hundred and ninety-nine"; a scale word may follow."""
 
 
@@ -43,6 +46,18 @@ AMBIGUOUS_SCALES = frozenset({"m", "b"})
 
 DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
 """Digits as written: "4,130,000", "4.13", ".5", and the Indian grouping "41,30,000"."""
+SLASH = r"\d{1,2}/\d{1,2}(?=[ \u00a0]+of\b)"
+"""A fraction written with a slash and "of" after it: "3/4 of the members"."""
+VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
+FOLD = rf"(?:{_UNIT}|{_TENS}|hundred)fold"
+"""A multiple: "sixfold", "tenfold"."""
+SCIENTIFIC_AFTER = re.compile(r"(?:[ \u00a0]?[×x][ \u00a0]?10\^?|[eE])([-−+]?\d{1,3})(?![\w.])")
+"""An exponent right after the digits: "1.99×10^30", "3.2 x 10^5", "9.11e-31"."""
+MIXED_AFTER = re.compile(
+    r"[ \u00a0](\d)/(\d{1,2})(?=[ \u00a0]*(?:%|per))|([" + "".join(VULGAR_FRACTIONS) + "])"
+)
+"""A fraction after whole digits: "5 1/2 percent", "2¼"."""
+
 SKIP = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
     r"|\d+:\d+(?::\d+)?"  # clock times, ratios, scores
@@ -55,19 +70,24 @@ SKIP = (
 """Digit shapes that are never statistics; the scanner consumes them whole."""
 
 ATOM = re.compile(
-    rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))"
+    rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
+    rf"|(?P<vulgar>[{VULGAR_CHARS}]))"
     r"|\b(?=[adefhnostqw])(?<![\w-])"  # cheap guards first: most positions fail here
-    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    rf"(?:(?P<fold>{FOLD})|(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
     rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""
 
-DIGIT_ATOM = re.compile(rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))", re.IGNORECASE)
+DIGIT_ATOM = re.compile(
+    rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
+    rf"|(?P<vulgar>[{VULGAR_CHARS}]))",
+    re.IGNORECASE,
+)
 """The digit half of ``ATOM``: its matches hold no letter that can start a number word."""
 WORD_ATOM = re.compile(
     r"\b(?=[adefhnostqw])(?<![\w-])"
-    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    rf"(?:(?P<fold>{FOLD})|(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
     rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
     re.IGNORECASE,
 )
@@ -146,6 +166,15 @@ def scaled(value: float, factor: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
+def with_exponent(value: float, exponent: str) -> float:
+    """``value`` times ten to ``exponent``, in decimal: "1.99×10^30" -> 1.99e30.
+
+    >>> with_exponent(9.11, "-31"), with_exponent(3.2, "5")
+    (9.11e-31, 320000.0)
+    """
+    return float(Decimal(repr(value)).scaleb(int(exponent.replace("−", "-"))))
+
+
 def parse_number(written: str) -> float:
     """The value of digits or number words as written (no scale, no sign).
 
@@ -165,6 +194,8 @@ def parse_number(written: str) -> float:
         return 12.0 * (text2num(head, "en") if head and head != "a" else 1)
     if lower in ("a", "an"):
         return 1.0
+    if lower.startswith("a hundred"):
+        lower = "one" + lower[1:]  # "A hundred and twenty"
     return float(text2num(lower, "en"))
 
 

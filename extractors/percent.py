@@ -1,8 +1,9 @@
 """Percentages, percentage points, basis points and shares of a whole.
 
 ``PERCENT_SUFFIXES`` maps each way of writing "percent" after a figure to the
-kind and unit stored: percentage points and basis points are kinds of their
-own (the schema's), valued as written: "25 basis points" is 25 ``basis_points``.  Fractions are shares only when they are of something ("a third of
+kind and unit stored: percentage points and basis points are kinds of
+their own (the schema's), valued as written: "25 basis points" is 25
+``basis_points``.  Fractions are shares only when they are of something ("a third of
 voters", "half of them") or scale a figure ("half a million").
 
 >>> percent_after(" per cent of GDP")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
 from extractors.context import DURATION_AFTER, unit_phrase
-from extractors.lexicon import FALL_VERBS, MEASURE_UNITS, RISE_VERBS
+from extractors.lexicon import FALL_VERBS, MEASURE_UNITS, RISE_VERBS, VULGAR_FRACTIONS
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -64,9 +64,7 @@ class Figure:
 
 REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
 """A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
-RANGE_JOIN = re.compile(
-    r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+to[ \u00a0]+|[ \u00a0]+and[ \u00a0]+|[ \u00a0]+or[ \u00a0]+"
-)
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+")
 BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
     rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
@@ -107,7 +105,18 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
     shape = match.lastgroup or "digits"
     num_start, num_end = match.span(shape)
     written = match[shape]
-    if shape == "fraction":
+    if shape == "slash":
+        top, _, bottom = written.partition("/")
+        if not 0 < int(top) < int(bottom):
+            return None
+        value, shape = int(top) / int(bottom), "fraction"
+    elif shape == "vulgar":
+        value, shape = VULGAR_FRACTIONS[written], "fraction"
+    elif shape == "fold":
+        part = Part(num_start, num_end, num_start, num_end, 0.0, "words", kind="other")
+        part.value, part.unit = numbers.parse_number(written[:-4]), "fold"
+        return part
+    elif shape == "fraction":
         value = numbers.parse_fraction(written)
     else:
         try:
@@ -139,6 +148,13 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
             part.scaled = True
             return part
         return part
+    if shape == "digits" and (power := numbers.SCIENTIFIC_AFTER.match(text, part.end)):
+        part.value = numbers.with_exponent(part.value, power[1])
+        part.end = part.num_end = power.end()
+    elif shape == "digits" and (mixed := numbers.MIXED_AFTER.match(text, part.end)):
+        extra = VULGAR_FRACTIONS[mixed[3]] if mixed[3] else int(mixed[1]) / int(mixed[2])
+        part.value += extra
+        part.end = part.num_end = mixed.end()
     if scale := numbers.scale_at(text, part.end, part.currency is not None):
         part.end, factor = scale
         part.value = numbers.scaled(part.value, factor)
