@@ -251,15 +251,19 @@ def unit_before(before: str) -> str | None:
     return "people" if POPULATION.search(before) else None
 
 
+OF_WHOLE = re.compile(
+    r"(?:[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|all))?|(?<=[Hh]alf)[ \u00a0]+the)(?=[ \u00a0])"
+)
+"""What a share is of: "7 percent of the GDP", "half the homes"."""
+
+
 def of_phrase(text: str, end: int) -> str | None:
     """The noun after "of": "7 percent of GDP" -> "GDP".
 
     >>> of_phrase("7 percent of the GDP.", 9)
     'GDP'
     """
-    match = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|all))?(?=[ \u00a0])").match(
-        text, end
-    )
+    match = OF_WHOLE.match(text, end)
     return unit_phrase(text, match.end()) if match else None
 
 
