@@ -26,12 +26,12 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, load_metrics, parse_claims_file
 from dataset.problems import Problem
 from dataset.save import save_claims, save_source
 from dataset.schema import STATUSES, Claim, Source, checked_slug
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import parse_yaml
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import decode_text, read_bytes
 
 LOCK_TIMEOUT = 15.0
 """Seconds a writer waits for another's lock before giving up with a message."""
@@ -109,22 +109,12 @@ def _display(path: Path, root: Path | str) -> str:
 
 
 def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
-    """Claims of one claims file's bytes, with the problems of what did not parse."""
-    parsed, problems = parse_yaml(raw, file)
-    if parsed is None or parsed.data is None:
-        return [], problems
-    if not isinstance(parsed.data, list):
-        return [], [*problems, Problem(file, 1, "(file)", "expected a list of claims")]
-    claims = []
-    for i, data in enumerate(parsed.data):
-        try:
-            claims.append(Claim.model_validate(data))
-        except ValidationError as err:
-            problems += [
-                Problem(file, parsed.line((i, *loc)), field_name(loc), message)
-                for loc, message in validation_problems(err)
-            ]
-    return claims, problems
+    """Claims of one claims file's bytes, with the problems of what did not parse.
+
+    The loader's own parser (`dataset.load.parse_claims_file`): one rule, one message.
+    """
+    _, valid, problems = parse_claims_file(raw, file)
+    return [claim for _, claim in valid], problems
 
 
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
@@ -139,11 +129,10 @@ def read_claims(root: Path | str, source_id: str) -> Snapshot:
 
 
 def read_text(root: Path | str, source_id: str) -> str | None:
-    """A source's article text, or None when it has none."""
-    try:
-        return inside(root, SOURCES_DIR, source_id, ".txt").read_bytes().decode("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
+    """A source's article text (as the loader reads it), or None when it has none."""
+    path = inside(root, SOURCES_DIR, source_id, ".txt")
+    raw, _ = read_bytes(path, Path(root))
+    return None if raw is None else decode_text(raw, path.name)[0]
 
 
 def validate_claims(
@@ -152,20 +141,23 @@ def validate_claims(
     text: str,
     categories: Iterable[str],
     file: str = "",
+    metrics: Iterable[str] = (),
 ) -> tuple[list[Claim], list[Problem]]:
     """Every row as a `Claim`, checked against the schema, the source, categories and text.
 
-    ``line`` in a problem is the row number (1-based), so the app can point at it.
+    The checks are the loader's (`dataset.validate.claim_problems`), plus
+    duplicate ids within the rows.  ``line`` in a problem is the row number
+    (1-based), so the app can point at it.
 
     >>> text = "It has 670 million users."
     >>> row = dict(id="s-7", source="s", quote=text, span=(7, 18), value=670e6, kind="count")
     >>> validate_claims([row], "s", text, ["other"])[1]
     []
     >>> [str(p) for p in validate_claims([{**row, "value": "lots"}], "s", text, ["other"])[1]]
-    ["row:1: value: expected a valid number, got 'lots'"]
+    ["row:1: value: must be a number, written without quotes (like 670000000.0), got 'lots'"]
     """
     file = file or "row"
-    known = set(categories)
+    known, metric_ids = set(categories), set(metrics)
     claims, problems, seen = [], [], set()
     for line, row in enumerate(rows, start=1):
         data = row.model_dump() if isinstance(row, Claim) else dict(row)
@@ -177,11 +169,7 @@ def validate_claims(
                 for loc, message in validation_problems(err)
             ]
             continue
-        found = [(name, why) for name, why in check_claim(claim, text)]
-        if claim.source != source_id:
-            found.append(("source", f"expected {source_id!r}, got {claim.source!r}"))
-        if claim.category not in known:
-            found.append(("category", f"unknown category {claim.category!r}"))
+        found = claim_problems(claim, source_id, text, known, metric_ids)
         if claim.id in seen:
             found.append(("id", f"duplicate id {claim.id!r}"))
         seen.add(claim.id)
@@ -193,6 +181,11 @@ def validate_claims(
 def _category_ids(root: Path | str) -> list[str]:
     categories, _ = load_categories(root)
     return [c.id for c in categories]
+
+
+def _metric_ids(root: Path | str) -> list[str]:
+    metrics, _ = load_metrics(root)
+    return [m.id for m in metrics]
 
 
 def save_checked(
@@ -213,7 +206,9 @@ def save_checked(
     text = read_text(root, source_id)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root))
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), metrics=_metric_ids(root)
+    )
     if problems:
         return problems
     try:
@@ -296,7 +291,9 @@ def save_checked_locked(
     file = _display(claims_path(root, source_id), root)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root), file)
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), file, _metric_ids(root)
+    )
     if problems:
         return problems
     save_claims(root, source_id, claims)
@@ -420,11 +417,20 @@ def add_source(
                     )
                 ]
             ident = unique_id(source.id, source_ids(root))
-            rows = [c if isinstance(c, Claim) else Claim.model_validate(c) for c in claims]
+            rows, problems = validate_claims(
+                claims, source.id, text, _category_ids(root), f"{CLAIMS_DIR}/{source.id}.yaml"
+            )
+            if problems:  # named after the claims file, with the row: not the source's
+                return None, problems
             moved = rebase(rows, source.id, ident)
             final = source.model_copy(update={"id": ident})
             checked, problems = validate_claims(
-                moved, ident, text, _category_ids(root), f"{CLAIMS_DIR}/{ident}.yaml"
+                moved,
+                ident,
+                text,
+                _category_ids(root),
+                f"{CLAIMS_DIR}/{ident}.yaml",
+                _metric_ids(root),
             )
             if problems:
                 return None, problems
@@ -438,8 +444,4 @@ def add_source(
         return None, [busy(file)]
     except OSError as err:
         return None, [not_written(file, err)]
-    except ValidationError as err:
-        return None, [
-            Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)
-        ]
     return ident, []

@@ -10,7 +10,7 @@ on the next rerun, without a restart.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analysis import headlines
+from analysis.compare import Officials
 from analysis.currency import CurrencyIndex
 from analysis.filters import (
     DEFAULT_STATUSES,
@@ -75,6 +76,8 @@ class Data:
     """Each category code's place in categories.yaml (``analysis.headlines.places``)."""
     metrics: Metrics
     """Each claim's metric as a code, for the series over time (``charts.timeseries``)."""
+    officials: Officials = field(default_factory=Officials)
+    """The metrics and their official series (``analysis.compare``), without the claims."""
 
     @property
     def texts(self) -> dict[str, str]:
@@ -122,6 +125,7 @@ def _prepare(root: str) -> Data:
             list(index.columns["category"].values), list(categories["id"])
         ),
         metrics=Metrics.of(claims),
+        officials=Officials(dataset.models.metrics, dataset.models.references),
     )
 
 
