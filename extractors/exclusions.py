@@ -156,6 +156,8 @@ def in_link(text: str, start: int) -> bool:
     False
     """
     window = text[max(0, start - 200) : start + 3]
+    if "%" not in window and "/" not in window and "www." not in window:
+        return False  # most figures: no link anywhere near
     token = window.rsplit(None, 1)[-1] if window.strip() else ""
     return "://" in token or token.lower().startswith("www.") or bool(PERCENT_ESCAPE.search(token))
 
