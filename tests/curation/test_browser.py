@@ -8,10 +8,10 @@ DASHBOARD_REQUIRE_BROWSER=1.  The uploaded page carries a script and an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dataset import load_models
 from tests.conftest import ARTIFACTS
@@ -21,33 +21,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TIMEOUT = 90_000
 SOURCE_ID = "gadget-ledger-2025-02-10-tablet-sales-hold-steady"
-STATUS_X, FIRST_ROW_Y = 230, 52
-"""Pixels from the grid's top left to the first row's Status cell (1400 px wide window)."""
+FIGURE = "147 million"
 
 
-def approve_first_row(page, tries: int = 4) -> None:
-    """Set the first candidate's Status to approved in the grid, until the app reports it.
+def approve_by_figure(page, figure: str) -> None:
+    """Approve one candidate by what it says, through the "Approve these figures" list.
 
-    The grid is a canvas: its cells are reached by position, and a double click
-    that lands while the grid is still laying out opens no editor.  So the edit
-    is retried until the caption under the editor (rendered by the server from
-    the edited table) counts one approved figure.
+    The grid itself is a canvas with no addressable cells, so the test uses the
+    list above it, found by its label, and the option by the figure as written.
     """
-    grid = page.locator("[data-testid='stDataFrame']").first
-    done = page.get_by_text("As edited, Save writes: 1 approved")
-    for _ in range(tries):
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        page.keyboard.press("Escape")
-        page.mouse.dblclick(box["x"] + STATUS_X, box["y"] + FIRST_ROW_Y)
-        page.keyboard.type("approved")
-        page.keyboard.press("Enter")
-        try:
-            done.wait_for(timeout=10_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"the Status cell was not set to approved after {tries} tries")
+    box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Approve these figures")
+    box.click()
+    page.get_by_role("option", name=re.compile(rf"^{re.escape(figure)} · ")).click()
+    page.keyboard.press("Escape")
 
 
 def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_copy: Path):
@@ -76,8 +62,13 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     marks.first.wait_for(timeout=TIMEOUT)
     assert "147 million" in marks.all_inner_texts()
 
-    approve_first_row(page)
-    page.get_by_text("As edited, Save writes: 1 approved").wait_for(timeout=TIMEOUT)
+    approve_by_figure(page, FIGURE)
+    page.get_by_text("As edited, Save writes: 1 approved, 0 rejected").wait_for(timeout=TIMEOUT)
+    # The quote list shows the status as edited, before any save.
+    quote = page.locator("[data-testid='stMarkdownContainer']").filter(
+        has=page.locator("mark", has_text=FIGURE)
+    )
+    assert "approved" in quote.first.inner_text()
 
     page.get_by_role("button", name="Save").click()
     page.get_by_text(f"Saved as {SOURCE_ID}: 1 approved").wait_for(timeout=TIMEOUT)
@@ -86,8 +77,10 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     assert problems == []
     assert models.sources[SOURCE_ID].authors == ["Mira Okafor"]
     assert len(models.claims[SOURCE_ID]) >= 4
-    assert [c.status for c in models.claims[SOURCE_ID]].count("approved") == 1
-    assert models.claims[SOURCE_ID][0].status == "approved"
+    approved = [c for c in models.claims[SOURCE_ID] if c.status == "approved"]
+    assert [models.texts[SOURCE_ID][c.start : c.end] for c in approved] == [FIGURE]
+    # After the save the form is empty again, ready for the next article.
+    assert page.get_by_label("Title").input_value() == ""
     assert "147 million" in models.texts[SOURCE_ID]
     # Nothing from the upload ran or became markup.
     assert dialogs == []
