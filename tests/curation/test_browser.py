@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dataset import load_models
 from tests.conftest import ARTIFACTS
@@ -68,7 +69,7 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     quote = page.locator("[data-testid='stMarkdownContainer']").filter(
         has=page.locator("mark", has_text=FIGURE)
     )
-    assert "approved" in quote.first.inner_text()
+    expect(quote.first).to_contain_text("approved", timeout=TIMEOUT)
 
     page.get_by_role("button", name="Save").click()
     page.get_by_text(f"Saved as {SOURCE_ID}: 1 approved").wait_for(timeout=TIMEOUT)
@@ -80,7 +81,7 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     approved = [c for c in models.claims[SOURCE_ID] if c.status == "approved"]
     assert [models.texts[SOURCE_ID][c.start : c.end] for c in approved] == [FIGURE]
     # After the save the form is empty again, ready for the next article.
-    assert page.get_by_label("Title").input_value() == ""
+    expect(page.get_by_label("Title")).to_have_value("", timeout=TIMEOUT)
     assert "147 million" in models.texts[SOURCE_ID]
     # Nothing from the upload ran or became markup.
     assert dialogs == []
