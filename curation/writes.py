@@ -327,14 +327,14 @@ def set_status(
     return change_claims(root, dict.fromkeys(claim_ids, change))
 
 
-def edit_claim(root: Path | str, claim_id: str, updates: Mapping[str, object]) -> list[Problem]:
-    """Set fields of one claim (``{"kind": "percent", "period": {"as_of": "2015"}}``); [] when
-    saved.  Validated, locked and stale-checked like every other write."""
-
-    def change(claim: Claim) -> dict:
-        return {**claim.model_dump(mode="python"), **updates}
-
-    return change_claims(root, {claim_id: change})[1]
+def find_claim(root: Path | str, claim_id: str) -> Claim | None:
+    """The claim with this id, wherever it is, or None."""
+    by_source, _ = locate_claims(root, [claim_id])
+    for source_id in by_source:
+        for claim in read_claims(root, source_id).claims:
+            if claim.id == claim_id:
+                return claim
+    return None
 
 
 def change_claims(
