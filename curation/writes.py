@@ -473,19 +473,22 @@ def same_text(root: Path | str, text: str) -> str | None:
     return None
 
 
-def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
-    """``claims`` moved from source ``old`` to ``new``: source field and id prefix.
+def rebase(claims: Iterable[Mapping | Claim], old: str, new: str) -> list[dict]:
+    """``claims`` (claims or mappings, not yet valid) moved from source ``old`` to ``new``:
+    source field and id prefix.
 
     >>> c = Claim(id="text-7", source="text", quote="x 7", span=(2, 3), value=7.0, kind="count")
-    >>> [(r.id, r.source) for r in rebase([c], "text", "cd-2015")]
+    >>> [(r["id"], r["source"]) for r in rebase([c], "text", "cd-2015")]
     [('cd-2015-7', 'cd-2015')]
     """
     moved = []
     for claim in claims:
-        ident = claim.id
-        if old != new and ident.startswith(old + "-"):
-            ident = new + ident[len(old) :]
-        moved.append(claim.model_copy(update={"id": ident, "source": new}))
+        data = claim.model_dump(mode="python") if isinstance(claim, Claim) else dict(claim)
+        ident = data.get("id")
+        if old != new and isinstance(ident, str) and ident.startswith(old + "-"):
+            data["id"] = new + ident[len(old) :]
+        data["source"] = new
+        moved.append(data)
     return moved
 
 
@@ -513,8 +516,7 @@ def add_source(
                     )
                 ]
             ident = unique_id(source.id, source_ids(root))
-            rows = [c if isinstance(c, Claim) else Claim.model_validate(c) for c in claims]
-            moved = rebase(rows, source.id, ident)
+            moved = rebase(claims, source.id, ident)
             final = source.model_copy(update={"id": ident})
             checked, problems = validate_claims(
                 moved,
