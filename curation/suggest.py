@@ -168,3 +168,11 @@ def suggestions(claims: Sequence[Claim], metrics: Mapping[str, Metric]) -> dict[
             if found is not None:
                 out[claim.id] = found
     return out
+
+
+def with_suggestions(claims: Sequence[Claim], metrics: Mapping[str, Metric]) -> list[Claim]:
+    """``claims`` with each suggestion written into the candidate's ``metric``: for
+    ``extractors add``, whose candidates are reviewed later (Review shows the metric,
+    ``python -m dataset edit ID metric=`` clears it)."""
+    found = suggestions(claims, metrics)
+    return [c.model_copy(update={"metric": found[c.id]}) if c.id in found else c for c in claims]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from curation.suggest import fold, normal_entity, suggest_metric, suggestions
+from curation.suggest import fold, normal_entity, suggest_metric, suggestions, with_suggestions
 from dataset.schema import Claim, Metric
 
 
@@ -201,3 +201,9 @@ def test_entities_are_normalised(name: str | None, expected: str | None) -> None
 )
 def test_plurals_fold(word: str, expected: str) -> None:
     assert fold(word) == expected
+
+
+def test_with_suggestions_fills_only_matching_candidates() -> None:
+    found = [claim(id="s-1", **USERS, entity="China"), claim(id="s-2", unit="apples")]
+    filled = with_suggestions(found, {m.id: m for m in METRICS})
+    assert [c.metric for c in filled] == ["cn-internet-users", None]
