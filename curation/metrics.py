@@ -14,7 +14,7 @@ from filelock import Timeout
 from pydantic import ValidationError
 
 from curation.subjects import with_readable_subject
-from dataset.load import METRICS_FILE, load_categories
+from dataset.load import METRICS_FILE, load_categories, load_metrics
 from dataset.problems import Problem
 from dataset.save import atomic_write
 from dataset.schema import Claim, Metric
@@ -48,12 +48,9 @@ def parse_metrics(raw: bytes, file: str = METRICS_FILE) -> tuple[dict[str, Metri
 
 
 def read_metrics(root: Path | str) -> tuple[dict[str, Metric], list[Problem]]:
-    """``root/metrics.yaml`` by id ({} when the file does not exist)."""
-    try:
-        raw = (Path(root) / METRICS_FILE).read_bytes()
-    except FileNotFoundError:
-        return {}, []
-    return parse_metrics(raw)
+    """``root/metrics.yaml`` by id, as the loader reads it ({} when there is no file)."""
+    metrics, problems = load_metrics(root)
+    return {m.id: m for m in metrics}, problems
 
 
 def metric_from_claim(

@@ -28,12 +28,12 @@ from pydantic import ValidationError
 
 from curation.metrics import read_metrics
 from curation.subjects import with_readable_subject
-from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, parse_claims_file
 from dataset.problems import Problem
 from dataset.save import save_claims, save_source
 from dataset.schema import STATUSES, Claim, Metric, Source, checked_slug
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import parse_yaml
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import decode_text, read_bytes
 
 LOCK_TIMEOUT = 15.0
 """Seconds a writer waits for another's lock before giving up with a message."""
@@ -114,22 +114,12 @@ def _display(path: Path, root: Path | str) -> str:
 
 
 def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
-    """Claims of one claims file's bytes, with the problems of what did not parse."""
-    parsed, problems = parse_yaml(raw, file)
-    if parsed is None or parsed.data is None:
-        return [], problems
-    if not isinstance(parsed.data, list):
-        return [], [*problems, Problem(file, 1, "(file)", "expected a list of claims")]
-    claims = []
-    for i, data in enumerate(parsed.data):
-        try:
-            claims.append(Claim.model_validate(data))
-        except ValidationError as err:
-            problems += [
-                Problem(file, parsed.line((i, *loc)), field_name(loc), message)
-                for loc, message in validation_problems(err)
-            ]
-    return claims, problems
+    """Claims of one claims file's bytes, with the problems of what did not parse.
+
+    The loader's own parser (`dataset.load.parse_claims_file`): one rule, one message.
+    """
+    _, valid, problems = parse_claims_file(raw, file)
+    return [claim for _, claim in valid], problems
 
 
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
@@ -144,11 +134,10 @@ def read_claims(root: Path | str, source_id: str) -> Snapshot:
 
 
 def read_text(root: Path | str, source_id: str) -> str | None:
-    """A source's article text, or None when it has none."""
-    try:
-        return inside(root, SOURCES_DIR, source_id, ".txt").read_bytes().decode("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
+    """A source's article text (as the loader reads it), or None when it has none."""
+    path = inside(root, SOURCES_DIR, source_id, ".txt")
+    raw, _ = read_bytes(path, Path(root))
+    return None if raw is None else decode_text(raw, path.name)[0]
 
 
 def validate_claims(
@@ -157,14 +146,13 @@ def validate_claims(
     text: str,
     categories: Iterable[str],
     file: str = "",
-    metrics: Mapping[str, Metric] | None = None,
+    metrics: Mapping[str, Metric] | Iterable[str] = (),
 ) -> tuple[list[Claim], list[Problem]]:
     """Every row as a `Claim`, checked against the schema, the source, categories and text.
 
-    With ``metrics`` (those of ``metrics.yaml``; none when it has none), a
-    claim's metric must be one of them, and a level must have the metric's
-    kind and currency (a change or growth is measured in its own).
-
+    The checks are the loader's (`dataset.validate.claim_problems`), plus
+    duplicate ids within the rows and, when ``metrics`` maps ids to metrics,
+    whether a level fits its metric's kind and currency (`metric_problems`).
     ``line`` in a problem is the row number (1-based), so the app can point at it.
 
     >>> text = "It has 670 million users."
@@ -172,10 +160,10 @@ def validate_claims(
     >>> validate_claims([row], "s", text, ["other"])[1]
     []
     >>> [str(p) for p in validate_claims([{**row, "value": "lots"}], "s", text, ["other"])[1]]
-    ["row:1: value: expected a valid number, got 'lots'"]
+    ["row:1: value: must be a number, written without quotes (like 670000000.0), got 'lots'"]
     """
     file = file or "row"
-    known = set(categories)
+    known, metric_ids = set(categories), set(metrics)
     claims, problems, seen = [], [], set()
     for line, row in enumerate(rows, start=1):
         data = row.model_dump() if isinstance(row, Claim) else dict(row)
@@ -187,12 +175,8 @@ def validate_claims(
                 for loc, message in validation_problems(err)
             ]
             continue
-        found = [(name, why) for name, why in check_claim(claim, text)]
-        if claim.source != source_id:
-            found.append(("source", f"expected {source_id!r}, got {claim.source!r}"))
-        if claim.category not in known:
-            found.append(("category", f"unknown category {claim.category!r}"))
-        found += metric_problems(claim, metrics or {})
+        found = claim_problems(claim, source_id, text, known, metric_ids)
+        found += metric_problems(claim, metrics if isinstance(metrics, Mapping) else {})
         if claim.id in seen:
             found.append(("id", f"duplicate id {claim.id!r}"))
         seen.add(claim.id)
@@ -202,7 +186,8 @@ def validate_claims(
 
 
 def metric_problems(claim: Claim, metrics: Mapping[str, Metric]) -> list[tuple[str, str]]:
-    """Why ``claim``'s metric does not fit it (field, message); [] when it does.
+    """Why ``claim``'s metric does not fit it (field, message); [] when it does or is unknown
+    (an unknown metric is `dataset.validate.claim_problems`' to report).
 
     >>> m = Metric(id="users", label="Users", definition="d.", unit="users", kind="count",
     ...            measure_type="stock")
@@ -217,7 +202,7 @@ def metric_problems(claim: Claim, metrics: Mapping[str, Metric]) -> list[tuple[s
         return []
     metric = metrics.get(claim.metric)
     if metric is None:
-        return [("metric", f"unknown metric {claim.metric!r}; add it to metrics.yaml first")]
+        return []
     if claim.measure == "level" and claim.kind != metric.kind:
         return [
             (
@@ -516,7 +501,12 @@ def add_source(
                     )
                 ]
             ident = unique_id(source.id, source_ids(root))
-            moved = rebase(claims, source.id, ident)
+            rows, problems = validate_claims(
+                claims, source.id, text, _category_ids(root), f"{CLAIMS_DIR}/{source.id}.yaml"
+            )
+            if problems:  # named after the claims file, with the row: not the source's
+                return None, problems
+            moved = rebase(rows, source.id, ident)
             final = source.model_copy(update={"id": ident})
             checked, problems = validate_claims(
                 moved,
@@ -538,8 +528,4 @@ def add_source(
         return None, [busy(file)]
     except OSError as err:
         return None, [not_written(file, err)]
-    except ValidationError as err:
-        return None, [
-            Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)
-        ]
     return ident, []

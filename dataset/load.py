@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import operator
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +22,8 @@ from dataset import claims_cache
 from dataset.frames import categories_frame, claims_frame, sources_frame
 from dataset.problems import Problem
 from dataset.schema import Category, Claim, Metric, ReferenceSeries, Source
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import Parsed, display_name, parse_yaml, read_bytes, read_yaml
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import Parsed, decode_text, display_name, parse_yaml, read_bytes, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -139,6 +139,17 @@ def load_categories(root: Path | str | None = None) -> tuple[list[Category], lis
     return list(models.categories.values()), problems
 
 
+def load_metrics(root: Path | str | None = None) -> tuple[list[Metric], list[Problem]]:
+    """The metrics of ``root/metrics.yaml`` (default: the data root), in file order."""
+    from dataset.paths import data_root
+
+    root = Path(root) if root is not None else data_root()
+    models = Models()
+    problems = _load_categories(root, models)
+    problems += _load_metrics(root, models)
+    return list(models.metrics.values()), problems
+
+
 def _items(parsed: Parsed, what: str) -> Iterator[tuple[int, object]] | Problem:
     if not isinstance(parsed.data, list):
         return Problem(parsed.file, parsed.line(), "(file)", f"expected a list of {what}")
@@ -251,7 +262,7 @@ def _load_sources(root: Path, models: Models) -> list[Problem]:
                 )
             )
             continue
-        text, why = _read_text(path.with_suffix(".txt"))
+        text, why = _read_text(path.with_suffix(".txt"), root)
         if text is None:
             problems.append(Problem(parsed.file, 1, "id", why))
             continue
@@ -260,16 +271,14 @@ def _load_sources(root: Path, models: Models) -> list[Problem]:
     return problems
 
 
-def _read_text(path: Path) -> tuple[str | None, str]:
-    """The article text, decoded but otherwise exactly as stored."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
+def _read_text(path: Path, root: Path) -> tuple[str | None, str]:
+    """The article text, decoded (a leading byte-order mark dropped), or why not."""
+    if not path.is_file() and not path.is_symlink():
         return None, f"its text {path.name} is missing (every source needs one)"
-    try:
-        return raw.decode("utf-8"), ""
-    except UnicodeDecodeError as err:
-        return None, f"its text {path.name} is not UTF-8 (byte {err.start})"
+    raw, problems = read_bytes(path, root)
+    if raw is None:
+        return None, f"its text {path.name}: {problems[0].message}"
+    return decode_text(raw, path.name)
 
 
 @dataclass(frozen=True)
@@ -370,27 +379,41 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
             _remember(key, stamp, claims, lines)
             problems += _reuse(models, path, root, claims, lines)
             continue
-        parsed, found = parse_yaml(raw, display_name(path, root))
+        parsed, valid, found = parse_claims_file(raw, display_name(path, root))
         problems += found
         if parsed is None:
             continue
-        listed = _items(parsed, "claims")
-        if isinstance(listed, Problem):
-            problems.append(listed)
-            continue
-        valid: list[tuple[int, Claim]] = []
-        for i, data in listed:
-            claim, invalid = _validate(Claim, data, parsed, (i,))
-            problems += invalid
-            if claim is not None:
-                valid.append((i, claim))
         lines = tuple(parsed.line((i,)) for i, _ in valid)
-        if not found and len(valid) == len(parsed.data):
+        if not found:
             claims = [c for _, c in valid]
             claims_cache.store(key, raw, claims, lines)
             _remember(key, stamp, claims, lines)
         problems += _keep(models, path.stem, parsed, valid, lines)
     return problems
+
+
+def parse_claims_file(
+    raw: bytes, file: str
+) -> tuple[Parsed | None, list[tuple[int, Claim]], list[Problem]]:
+    """One claims file's bytes as (parsed file, valid claims by item index, problems).
+
+    The one parser of claims files: the loader and ``curation.writes`` both
+    read through it, so a file gets the same problems wherever it is read.
+    The checks against the rest of the dataset are `claim_problems`'.
+    """
+    parsed, problems = parse_yaml(raw, file)
+    if parsed is None:
+        return None, [], problems
+    listed = _items(parsed, "claims")
+    if isinstance(listed, Problem):
+        return None, [], [*problems, listed]
+    valid: list[tuple[int, Claim]] = []
+    for i, data in listed:
+        claim, invalid = _validate(Claim, data, parsed, (i,))
+        problems += invalid
+        if claim is not None:
+            valid.append((i, claim))
+    return parsed, valid, problems
 
 
 def _reuse(
@@ -434,56 +457,15 @@ def _keep(
 def _cross_checks(
     claim: Claim, parsed: Parsed | _Reread, i: int, stem: str, models: Models
 ) -> list[Problem]:
-    """Checks against the rest of the dataset: ids, source, category, text."""
-    at: Callable[[str], int] = lambda name: parsed.line((i, name))  # noqa: E731
+    """Checks against the rest of the dataset: ids here, the rest `claim_problems`'."""
     problems = []
     if claim.id in models.claim_lines:
         problems.append(_duplicate(parsed, i, claim.id, models.claim_lines[claim.id]))
-    if claim.source != stem:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("source"),
-                "source",
-                f"expected {stem!r} (the file name), got {claim.source!r}",
-            )
-        )
-    elif claim.source not in models.sources:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("source"),
-                "source",
-                f"no source {claim.source!r} in sources/ (or it has problems)",
-            )
-        )
-    if claim.category not in models.categories:
-        known = ", ".join(sorted(models.categories)) or "none loaded"
-        problems.append(
-            Problem(
-                parsed.file,
-                at("category"),
-                "category",
-                f"unknown category {claim.category!r}; expected one of {known}",
-            )
-        )
-    if claim.metric is not None and models.metrics and claim.metric not in models.metrics:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("metric"),
-                "metric",
-                f"unknown metric {claim.metric!r}; add it to {METRICS_FILE} first",
-            )
-        )
-    text = models.texts.get(claim.source)
-    if text is not None:
-        for name, message in check_claim(claim, text):
-            problems.append(
-                Problem(
-                    parsed.file, parsed.line((i, name.split(".")[0].split("[")[0])), name, message
-                )
-            )
+    for name, message in claim_problems(
+        claim, stem, models.texts.get(claim.source), models.categories, models.metrics
+    ):
+        line = parsed.line((i, name.split(".")[0].split("[")[0]))
+        problems.append(Problem(parsed.file, line, name, message))
     return problems
 
 
