@@ -113,7 +113,7 @@ st.caption(
     "Candidates left as they are are saved too, to review later."
 )
 edited = curation.claims_editor(
-    claims, text, category_ids, key="add-editor", metrics=list(metrics),
+    claims, text, category_ids, key="add-editor", metrics={m.id: m.label for m in metrics.values()},
     suggested=suggestions(claims, metrics),
 )  # fmt: skip
 curation.quotes(claims, text, edited)

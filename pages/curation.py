@@ -32,15 +32,17 @@ def claims_editor(
     text: str,
     categories: list[str],
     key: str,
-    metrics: Sequence[str] = (),
+    metrics: Mapping[str, str] | None = None,
     suggested: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """``st.data_editor`` over the claims, under two lists to approve or reject by figure.
 
+    ``metrics`` maps the metric ids a figure may join to their labels.
     Returns the table as edited: what Save writes.  A status set in a grid
     cell wins over the lists (the grid shows what will be saved).
     """
     by_id = {c.id: figure_label(c, text) for c in claims}
+    metrics = metrics or {}
     cols = st.columns(2)
     approve = cols[0].multiselect(
         "Approve these figures",
@@ -85,6 +87,7 @@ def claims_editor(
         "metric": st.column_config.SelectboxColumn(
             "Metric",
             options=list(metrics),
+            format_func=lambda ident: f"{ident} · {metrics[ident]}" if ident in metrics else ident,
             help="The series this figure joins (data/metrics.yaml); "
             "a candidate's is a suggestion, accepted by saving",
         ),

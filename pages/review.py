@@ -51,7 +51,7 @@ edited = curation.claims_editor(
     text,
     [c.id for c in categories],
     key=f"review-editor-{source_id}-{(snap.digest or 'new')[:12]}",
-    metrics=list(metrics),
+    metrics={m.id: m.label for m in metrics.values()},
     suggested=suggestions(snap.claims, metrics),
 )
 curation.quotes(snap.claims, text, edited)

@@ -71,6 +71,8 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     )
     expect(quote.first).to_contain_text("approved", timeout=TIMEOUT)
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "add-article.png"), full_page=True)
     page.get_by_role("button", name="Save").click()
     page.get_by_text(f"Saved as {SOURCE_ID}: 1 approved").wait_for(timeout=TIMEOUT)
 
@@ -87,6 +89,3 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     assert dialogs == []
     assert page.title() != "executed"
     assert page.locator("img[src='x']").count() == 0
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "add-article.png"), full_page=True)
