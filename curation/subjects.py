@@ -14,16 +14,21 @@ from dataset.schema import Claim, Metric
 
 
 def is_raw_label(claim: Claim) -> bool:
-    """Whether the claim's subject is missing or only repeats its unit or kind.
+    """Whether the claim's subject is missing or only repeats its unit or kind (and entity:
+    the extractors write "percent in China").
 
     >>> t = "Up 7.8 percent."
     >>> c = Claim(id="s-3", source="s", quote=t, span=(3, 14), value=7.8, kind="percent",
     ...           unit="percent", subject="Percent")
     >>> is_raw_label(c), is_raw_label(c.model_copy(update={"subject": "Retail growth"}))
     (True, False)
+    >>> is_raw_label(c.model_copy(update={"subject": "percent in China", "entity": "China"}))
+    True
     """
     subject = " ".join((claim.subject or "").split()).casefold()
-    raw = {(claim.unit or "").casefold(), claim.kind, claim.kind.replace("_", " ")}
+    units = {(claim.unit or "").casefold(), claim.kind, claim.kind.replace("_", " ")} - {""}
+    entity = " ".join((claim.entity or "").split()).casefold()
+    raw = units | ({f"{u} in {entity}" for u in units} if entity else set())
     return not subject or subject in raw
 
 

@@ -42,6 +42,9 @@ def root(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     claims = [
         _claim("growth", "7.8 percent", value=7.8, kind="percent", unit="percent",
                subject="percent", entity="China", measure="growth", category="e-commerce"),
+        _claim("share", "7.8 percent", value=7.8, kind="percent", unit="percent",
+               subject="percent in China", entity="China", measure="growth",
+               category="e-commerce"),
         _claim("payers", "943 million", value=943e6, kind="count", unit="mobile payment users",
                subject=None, entity="China", category="users"),
     ]  # fmt: skip
@@ -164,6 +167,8 @@ def test_metric_new_refuses_with_a_reason(root: Path, capsys, args, says) -> Non
         ("growth", None, "Percent in China"),
         ("payers", None, "Mobile payment users in China"),
         ("growth", "cn-internet-users", "Internet users in China"),
+        ("share", "cn-internet-users", "Internet users in China"),
+        ("share", None, "Percent in China"),
     ],
 )
 def test_approving_gives_a_raw_subject_a_readable_one(root, capsys, ident, metric, expected):
