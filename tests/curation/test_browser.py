@@ -47,21 +47,14 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     page.get_by_role("tab", name="Upload a file").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(TABLETS))
 
-    title = page.get_by_label("Title")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('input')]"
-        ".some(i => i.value === 'Tablet sales hold steady')",
-        timeout=TIMEOUT,
-    )
-    assert title.input_value() == "Tablet sales hold steady"
-    assert page.get_by_label("Publisher").input_value() == "Gadget Ledger"
+    # Each check waits for its own field: the form's widgets arrive one by one.
+    expect(page.get_by_label("Title")).to_have_value("Tablet sales hold steady", timeout=TIMEOUT)
+    expect(page.get_by_label("Publisher")).to_have_value("Gadget Ledger", timeout=TIMEOUT)
 
     page.get_by_role("button", name="Extract").click()
     page.get_by_text("candidate figure(s)").wait_for(timeout=TIMEOUT)
     page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=TIMEOUT)
-    marks = page.locator("mark")
-    marks.first.wait_for(timeout=TIMEOUT)
-    assert "147 million" in marks.all_inner_texts()
+    expect(page.locator("mark", has_text=FIGURE).first).to_be_visible(timeout=TIMEOUT)
 
     approve_by_figure(page, FIGURE)
     page.get_by_text("As edited, Save writes: 1 approved, 0 rejected").wait_for(timeout=TIMEOUT)
