@@ -7,7 +7,12 @@ view) through ``pages.common.current()``.
 
 import streamlit as st
 
+from pages import common
+
 st.set_page_config(page_title="Statistics in the news", page_icon="📰", layout="wide")
+
+NO_FILTERS = {"add", "review"}
+"""url_path of the pages that draw no sidebar filters (curation)."""
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
@@ -34,4 +39,5 @@ with st.sidebar:
     for page in PAGES:
         st.page_link(page)
     st.divider()
+common.entry_filters(navigation.url_path not in NO_FILTERS)
 navigation.run()
