@@ -15,7 +15,10 @@ NO_FILTERS = {"add", "review"}
 """url_path of the pages that draw no sidebar filters (curation)."""
 
 PAGES = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/metric.py", title="Metrics", icon=":material/show_chart:", default=True),
+    st.Page(
+        "pages/overview.py", title="Overview", icon=":material/dashboard:", url_path="overview"
+    ),
     st.Page("pages/explore.py", title="Explore", icon=":material/bar_chart:", url_path="explore"),
     st.Page("pages/sources.py", title="Sources", icon=":material/article:", url_path="sources"),
     st.Page("pages/checks.py", title="Checks", icon=":material/calculate:", url_path="checks"),

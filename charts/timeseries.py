@@ -146,9 +146,9 @@ def source_link(source_id: str) -> str:
     """The dashboard's own page for a source (its text with every figure marked).
 
     >>> source_link("china-daily-2015-12-20-wuzhen-summit")
-    'sources?article=china-daily-2015-12-20-wuzhen-summit'
+    'sources?source=china-daily-2015-12-20-wuzhen-summit'
     """
-    return f"sources?article={source_id}"
+    return f"sources?source={source_id}"
 
 
 def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Figure:

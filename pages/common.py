@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -33,7 +34,15 @@ from charts.figures import unit_groups
 from charts.timeseries import Metrics
 from dataset import load_dataset
 from dataset.export import to_csv, to_json
-from dataset.load import gc_paused, settle, thaw
+from dataset.load import (
+    Models,
+    _load_categories,
+    _load_metrics,
+    _load_references,
+    gc_paused,
+    settle,
+    thaw,
+)
 from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
 from dataset.schema import KINDS, QUALIFIERS, STATUSES
@@ -129,6 +138,25 @@ def load() -> Data:
     """The dataset in use, re-read when any file under the data root changed."""
     root = data_root()
     return _load(str(root), data_stamp(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _metric_models(root: str, stamp: str) -> Models:
+    """The metrics, their official series and the categories under ``root`` (``stamp``: the
+    cache key, as for ``_load``).  Read apart from the claims: a few small files."""
+    models = Models()
+    path = Path(root)
+    _load_categories(path, models)
+    _load_metrics(path, models)
+    _load_references(path, models)
+    return models
+
+
+def metric_models() -> Models:
+    """``Models`` with ``metrics``, ``references`` and ``categories`` of the data in use
+    (the claims are in ``load()``'s frames); their problems are listed by ``load()``."""
+    root = data_root()
+    return _metric_models(str(root), data_stamp(root))
 
 
 def _clear_filters() -> None:
