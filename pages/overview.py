@@ -9,6 +9,10 @@ from pages import common
 
 CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]
 """The columns a metric card reads: only these are copied, for eight rows."""
+MIN_BARS = 2
+"""The figures-per-category chart needs two categories at least: one bar compares nothing."""
+MIN_FIGURES = 3
+"""...and three figures: bars of one and one figure say less than the cards above them."""
 CARD_WIDTH = 290
 """Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
@@ -49,8 +53,16 @@ for row in cards.to_dict(orient="records"):
             )
         )
 
+counts = categories.counts(selection.mask)
+if len(counts) < MIN_BARS or len(selection) < MIN_FIGURES:
+    # one bar compares nothing: a filtered view of a category or two figures draws none
+    st.caption(
+        f"{len(selection):,} figure(s) in {len(counts)} categor{'y' if len(counts) == 1 else 'ies'}"
+        ": the cards above show them all; Explore ranks figures of one metric or unit."
+    )
+    st.stop()
 fig = category_counts_figure(
-    categories.counts(selection.mask),
+    counts,
     sources,
     len(selection),
     categories=data.categories,
