@@ -409,7 +409,8 @@ def hover_data(
     ['7%', '&lt;b&gt;7%&lt;/b&gt;', 's', 'in the 2nd paragraph', '']
     """
     text = (texts or {}).get(record["source"])
-    conversion = record.get("conversion") or ""
+    conversion = record.get("conversion")
+    conversion = conversion if isinstance(conversion, str) else ""
     return [
         escape(figure),
         wrapped(record["quote"]),
