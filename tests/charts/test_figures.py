@@ -84,7 +84,7 @@ SHARING = [
     (("percent", "GDP", None, "level", None), ("percent", "GDP", None, "growth", None), False),
     (("percent", "GDP", None, "level", None), ("percent", "votes", None, "level", None), False),
     (("percent", "x", None, "change", None), ("percentage_points", "x", None, "change", None), 0),
-    (("percentage_points", "x", None, "level", None), ("basis_points", "x", None, "level", None), 0),
+    (("percentage_points", "x", None, "level", None), ("basis_points", "x", None, "level", 0), 0),
     (("money", "sales", "CNY", "level", None), ("money", "profit", "CNY", "level", None), True),
     (("money", "sales", "CNY", "level", None), ("money", "sales", "USD", "level", None), False),
     (("count", "users", None, "level", "m"), ("count", "people", None, "level", "m"), True),
