@@ -155,7 +155,7 @@ def metric_figure(
     if metric.measure_type == "share":
         y_range = [0, 100]
     else:
-        y_range = [min(0.0, *[float(v) for v in values]) * HEADROOM, top * HEADROOM]
+        y_range = [min([0.0, *(float(v) for v in values)]) * HEADROOM, top * HEADROOM]
     unit = unit_text(metric)
     layout = {
         "height": 480,
