@@ -105,3 +105,51 @@ def test_headline_figures_are_never_cut(dashboard_server: str, browser_page, wid
     )
     assert page.locator("[data-testid='stMetricValue']").count() >= 5
     assert cut == []
+
+
+def test_metric_page_and_filters_across_pages(
+    official: Path, dashboard_server: str, browser_page
+) -> None:
+    """China's Internet users: CNNIC's line, the article's 670 million with its deviation on
+    hover; then a filter picked in the sidebar stays in the URL and the widget on Explore."""
+    page = browser_page
+    page.goto(dashboard_server, timeout=TIMEOUT)  # the Metric page is the first
+    page.get_by_role("heading", name="Metrics: the news beside the official figures").wait_for(
+        timeout=TIMEOUT
+    )
+    page.goto(f"{dashboard_server}/?metric=cn-internet-users", timeout=TIMEOUT)
+    page.wait_for_function(
+        f'() => document.querySelector("{CHART}")?.data?.length === 2', timeout=TIMEOUT
+    )
+    traces = page.evaluate(
+        f'() => document.querySelector("{CHART}").data'
+        ".map(t => ({name: t.name, mode: t.mode, y: Array.from(t.y)}))"
+    )
+    assert traces == [
+        {"name": "Official (CNNIC)", "mode": "lines+markers", "y": [649e6, 668e6, 688e6]},
+        {"name": "Reported in the news", "mode": "markers", "y": [670e6]},
+    ]
+    assert page.get_by_text("Internet users in China, in Internet users").count()
+    # hover the reported point through plotly.js itself (by trace and point, not by pixels)
+    page.evaluate(
+        f'() => Plotly.Fx.hover(document.querySelector("{CHART}"),'
+        " [{curveNumber: 1, pointNumber: 0}])"
+    )
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for(timeout=TIMEOUT)
+    text = hover.text_content()
+    assert "670 million" in text
+    assert "-2.4% from the official 686.8 million" in text
+    assert "China Daily, 2015-12-20, in the 9th paragraph" in text
+
+    category = page.get_by_role("combobox", name="Category")
+    category.click()
+    page.get_by_role("option", name="Users").click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**category=Users**", timeout=TIMEOUT)
+    page.get_by_role("link", name="Explore").click()
+    page.get_by_role("heading", name="Explore the figures").wait_for(timeout=TIMEOUT)
+    page.wait_for_url("**/explore?**category=Users**", timeout=TIMEOUT)
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_text("Users", exact=True).count() == 1  # the filter's chip
+    assert not page.get_by_test_id("stException").count()
