@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.currency import figure_day
 from analysis.format import row_figures
 from analysis.metrics import unit_text
 from charts.figures import escape, framed_figure, wrapped
@@ -35,6 +36,23 @@ OFFICIAL_HOVER = (
     "<b>%{customdata[0]}</b> (%{customdata[1]})<br>Official: %{customdata[2]}"
     "<extra>Official</extra>"
 )
+
+
+def date_range(dates: list[str]) -> dict:
+    """A date axis's range where Plotly's own would mislead: around a single date it
+    zooms to milliseconds, so one date gets a year either side.
+
+    >>> date_range(["2015-10-31"])
+    {'range': ['2014-10-31', '2016-10-31']}
+    >>> date_range(["2015-06-30", "2015-12-31"])
+    {}
+    """
+    days = {figure_day(d) for d in dates if d}
+    if len(days) != 1:
+        return {}
+    (day,) = days
+    return {"range": [day.replace(year=day.year - 1).isoformat(),
+                      day.replace(year=day.year + 1).isoformat()]}  # fmt: skip
 
 
 def metric_title(metric: Metric) -> str:
@@ -157,11 +175,15 @@ def metric_figure(
     else:
         y_range = [min([0.0, *(float(v) for v in values)]) * HEADROOM, top * HEADROOM]
     unit = unit_text(metric)
+    if flow:  # a total over a period sits at the period's last day, not its first
+        for trace in traces:
+            trace["x"] = [figure_day(x).isoformat() for x in trace["x"]]
     layout = {
         "height": 480,
         "xaxis": {
             "title": {"text": "End of the period" if flow else "Date of the figure"},
             "type": "date",
+            **date_range([x for trace in traces for x in trace["x"]]),
         },
         "yaxis": {
             "title": {"text": escape(unit + (", 0–100" if metric.measure_type == "share" else ""))},
@@ -170,6 +192,7 @@ def metric_figure(
             "type": "linear",
         },
         "legend": {"title": {"text": ""}},
+        "showlegend": True,  # one trace too: the reader must know a diamond is a report
         "hovermode": "closest",
     }
     what = "official series and figures reported in the news"

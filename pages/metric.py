@@ -89,7 +89,7 @@ if len(reported):
             "deviation": st.column_config.NumberColumn(
                 "Deviation", format="%+.1f%%", help="Reported ÷ official − 1"
             ),
-            "compared": st.column_config.TextColumn("Against the official figure", width="medium"),
+            "compared": st.column_config.TextColumn("Against the official figure", width="large"),
             "source": st.column_config.TextColumn("Source"),
             "where": st.column_config.TextColumn("Where"),
             "article": st.column_config.LinkColumn(

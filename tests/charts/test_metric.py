@@ -93,7 +93,8 @@ def claim(metric: Metric, value: float, source: str, **fields: object) -> dict:
 
 def chart(metric: Metric, official: ReferenceSeries | None, claims: list[dict]):
     reference = official_rows(official, metric)
-    reported = reported_rows(pd.DataFrame(claims), metric, reference, TEXTS)
+    frame = pd.DataFrame(claims, columns=list(claim(metric, 0.0, "paper-2015")))
+    reported = reported_rows(frame, metric, reference, TEXTS)
     return metric_figure(metric, reference, reported, ATTRIBUTIONS), reported
 
 
@@ -191,11 +192,12 @@ def test_a_flow_is_joined_only_within_like_periods() -> None:
     )
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert {t.name: list(t.x) for t in lines} == {
-        "Official (Xland Statistics Office), January–October": ["2015-10", "2016-10"],
-        "Official (Xland Statistics Office), January–July": ["2024-07"],
+        # at the periods' last days
+        "Official (Xland Statistics Office), January–October": ["2015-10-31", "2016-10-31"],
+        "Official (Xland Statistics Office), January–July": ["2024-07-31"],
     }
     for trace in fig.data:  # no trace holds January–October 2015 and January–July 2024
-        assert not {"2015-10", "2024-07"} <= set(trace.x)
+        assert not {"2015-10-31", "2024-07-31"} <= set(trace.x)
     drawn = sorted(y for t in fig.data if t.mode == "markers" for y in t.y)
     assert drawn == [2.95e12, 5.77e12]  # May–July is not a year to date: listed, not drawn
     left = reported[~reported["comparable"]]
@@ -206,6 +208,32 @@ def test_a_flow_is_joined_only_within_like_periods() -> None:
     assert fig.layout.title.text == (
         "Online retail sales in Xland, year to date, in CNY (online retail sales)"
     )
+    assert fig.layout.yaxis.range[0] == 0
+
+
+def test_the_same_period_matches_however_precisely_written() -> None:
+    _, reported = chart(
+        SALES,
+        SALES_SERIES,
+        [claim(SALES, 3.0e12, "paper-2015", period_start="2015-01-01", period_end="2015-10-31")],
+    )
+    assert reported["reference"].tolist() == [2.9e12]
+    assert reported["verdict"].tolist() == ["+3.4% from the official ¥2.9 trillion"]
+
+
+def test_one_date_alone_gets_a_year_either_side_not_milliseconds() -> None:
+    fig, _ = chart(
+        SALES, None, [claim(SALES, 2.95e12, "paper-2015", period_start="2015-01",
+                            period_end="2015-10")]
+    )  # fmt: skip
+    assert list(fig.layout.xaxis.range) == ["2014-10-31", "2016-10-31"]
+    assert fig.layout.showlegend is True
+    assert fig.layout.annotations[0].text.endswith("Official: no official series.")
+
+
+def test_nothing_to_draw_still_draws_an_empty_axis_from_zero() -> None:
+    fig, reported = chart(USERS, None, [])
+    assert reported.empty and not fig.data
     assert fig.layout.yaxis.range[0] == 0
 
 
