@@ -14,10 +14,10 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import pandas as pd
 
-from analysis.currency import convert_money, figure_day
+from analysis.compare import HasReferences, compare_claims
+from analysis.currency import convert_money
 from analysis.format import money, plain_number, row_figures, scaled_number
 from analysis.place import place_in_words
 from dataset.schema import Metric, ReferenceSeries
@@ -37,7 +37,8 @@ PERIOD_WORDS: dict[str, str] = {
 
 REPORTED_COLUMNS: tuple[str, ...] = (
     "id", "x", "group", "value", "figure", "quote", "source", "place", "period",
-    "conversion", "reference", "reference_date", "deviation", "verdict", "comparable", "why",
+    "conversion", "reference", "reference_date", "deviation", "verdict", "compared", "message",
+    "comparable", "why",
 )  # fmt: skip
 """The columns of ``reported_rows``: one row per reported level of the metric."""
 
@@ -191,40 +192,6 @@ def official_rows(series: ReferenceSeries | None, metric: Metric) -> pd.DataFram
     return frame.sort_values(["group", "x"], kind="stable").reset_index(drop=True)
 
 
-def official_value(official: pd.DataFrame, metric: Metric, group: str, x: str) -> tuple:
-    """The official figure a reported one is set against: (value, date, publisher) or Nones.
-
-    A flow: the observation of the same period.  A stock or share: the one of
-    the same day, else a straight line between the two observations either
-    side (never beyond the first or last).
-    """
-    rows = official[official["group"] == group]
-    if rows.empty:
-        return None, None, None
-    if metric.measure_type == "flow":
-        same = rows[rows["x"] == x]
-        if same.empty:
-            return None, None, None
-        row = same.iloc[0]
-        return float(row["value"]), str(row["period"]), str(row["publisher"])
-    day = figure_day(x).toordinal()
-    days = np.array([figure_day(d).toordinal() for d in rows["x"]])
-    values = rows["value"].to_numpy(dtype=float)
-    exact = np.flatnonzero(days == day)
-    if len(exact):
-        row = rows.iloc[int(exact[0])]
-        return float(row["value"]), str(row["x"]), str(row["publisher"])
-    before, after = np.flatnonzero(days < day), np.flatnonzero(days > day)
-    if not len(before) or not len(after):
-        return None, None, None
-    b = int(before[np.argmax(days[before])])
-    a = int(after[np.argmin(days[after])])
-    share = (day - days[b]) / (days[a] - days[b])
-    value = values[b] + share * (values[a] - values[b])
-    between = f"between {rows.iloc[b]['x']} and {rows.iloc[a]['x']}"
-    return float(value), between, str(rows.iloc[b]["publisher"])
-
-
 def deviation_text(deviation: float | None, reference: float | None, metric: Metric) -> str:
     """The deviation as a reader wants it: "+0.3% from the official 668 million".
 
@@ -250,16 +217,17 @@ def deviation_text(deviation: float | None, reference: float | None, metric: Met
 def reported_rows(
     claims: pd.DataFrame,
     metric: Metric,
-    official: pd.DataFrame,
+    officials: HasReferences,
     texts: Mapping[str, str],
 ) -> pd.DataFrame:
     """The levels the news reported for ``metric``, each set against the official figure.
 
     ``claims`` are the claims frame's rows in view.  Money in another currency
-    than the metric's is converted (``analysis.currency``: the article's own
-    conversion first, else the ECB's rate of the figure's date).  A flow of
-    another kind of period than the metric's gets ``comparable`` False and a
-    ``why``: it is listed, never drawn.
+    than the metric's is converted first (``analysis.currency``: the article's own
+    conversion, else the ECB's rate of the figure's date).  The comparison is
+    ``analysis.compare.compare_claims``'s, as on the Checks page and in
+    ``python -m dataset compare``.  A flow of another kind of period than the
+    metric's gets ``comparable`` False and a ``why``: it is listed, never drawn.
     """
     rows = claims[
         (claims["metric"].astype("object") == metric.id)
@@ -270,6 +238,8 @@ def reported_rows(
         converted, _ = convert_money(rows, str(metric.currency))
         rows = converted
         conversion = converted["conversion"].where(converted["conversion"] != "as stated", "")
+    compared = compare_claims(rows, officials, texts).drop_duplicates("claim")
+    by_claim = compared.set_index("claim").to_dict(orient="index") if len(compared) else {}
     out = []
     figures = row_figures(rows)
     for (i, row), figure in zip(rows.iterrows(), figures, strict=True):
@@ -277,7 +247,10 @@ def reported_rows(
             _plain(row.get(c)) for c in ("period_as_of", "period_start", "period_end")
         )
         group, x = _group_and_x(metric, as_of, start, end, _plain(row.get("date")))
-        reference = reference_date = deviation = None
+        found = by_claim.get(row["id"], {})
+        reference = _plain(found.get("reference"))
+        deviation = _plain(found.get("deviation"))
+        verdict = str(found.get("verdict") or "no_reference")
         why = ""
         if group is None:
             expected = PERIOD_WORDS[str(metric.period_type)]
@@ -285,10 +258,6 @@ def reported_rows(
                 f"covers {_period_label(as_of, start, end) or 'an unstated period'}, "
                 f"not a {expected}: not comparable with this series"
             )
-        else:
-            reference, reference_date, _ = official_value(official, metric, group, str(x))
-            if reference:
-                deviation = float(row["value"]) / reference - 1
         out.append(
             {
                 "id": row["id"],
@@ -302,15 +271,37 @@ def reported_rows(
                 "period": _period_label(as_of, start, end) or str(row.get("date") or ""),
                 "conversion": conversion.get(i, ""),
                 "reference": reference,
-                "reference_date": reference_date,
+                "reference_date": _plain(found.get("reference_date")),
                 "deviation": deviation,
-                "verdict": why or deviation_text(deviation, reference, metric),
+                "verdict": verdict,
+                "compared": why or compared_text(deviation, reference, found, metric),
+                "message": str(found.get("message") or why),
                 "comparable": group is not None,
                 "why": why,
             }
         )
     frame = pd.DataFrame(out, columns=list(REPORTED_COLUMNS))
     return frame.sort_values(["group", "x"], kind="stable").reset_index(drop=True)
+
+
+def compared_text(
+    deviation: float | None, reference: float | None, found: Mapping, metric: Metric
+) -> str:
+    """One line for a hover box: deviation, official figure and date, verdict.
+
+    >>> m = Metric(id="x", label="L", definition="d", unit="users", kind="count",
+    ...     measure_type="stock")
+    >>> compared_text(-0.026, 688e6, {"reference_date": "2015-12", "verdict": "understated"}, m)
+    '-2.6% from the official 688 million (2015-12): understated'
+    >>> compared_text(None, None, {"verdict": "no_reference"}, m)
+    'no official figure for this date'
+    """
+    text = deviation_text(deviation, reference, metric)
+    if deviation is None or reference is None:
+        return text
+    verdict = str(found.get("verdict") or "").replace("_", " ")
+    when = found.get("reference_date")
+    return f"{text}{f' ({when})' if when else ''}{f': {verdict}' if verdict else ''}"
 
 
 def change_rows(claims: pd.DataFrame, metric: Metric) -> dict[str, pd.DataFrame]:

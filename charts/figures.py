@@ -108,7 +108,7 @@ def unit_group(
     text = unit.strip() if isinstance(unit, str) else ""
     words = [w for w in (text, MEASURE_WORDS.get(measure, measure)) if w]
     if kind == "money":
-        base = str(currency)
+        base = currency if isinstance(currency, str) else ""
         words = [MEASURE_WORDS.get(measure, measure)] if measure != "level" else []
     elif kind in KIND_WORDS:
         base = KIND_WORDS[kind]

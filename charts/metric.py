@@ -158,7 +158,7 @@ def metric_figure(
                             wrapped(r["quote"]),
                             escape(attributions.get(r["source"], r["source"])),
                             escape(r["place"] or "in the article"),
-                            escape(r["verdict"]),
+                            escape(r["compared"]),
                             "<br>" + escape(f"Converted {r['conversion']}")
                             if r["conversion"]
                             else "",

@@ -26,12 +26,12 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, load_metrics, parse_claims_file
 from dataset.problems import Problem
-from dataset.save import save_claims, save_source
+from dataset.save import atomic_write, save_claims, save_source
 from dataset.schema import STATUSES, Claim, Source, checked_slug
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import parse_yaml
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import decode_text, read_bytes
 
 LOCK_TIMEOUT = 15.0
 """Seconds a writer waits for another's lock before giving up with a message."""
@@ -109,22 +109,12 @@ def _display(path: Path, root: Path | str) -> str:
 
 
 def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
-    """Claims of one claims file's bytes, with the problems of what did not parse."""
-    parsed, problems = parse_yaml(raw, file)
-    if parsed is None or parsed.data is None:
-        return [], problems
-    if not isinstance(parsed.data, list):
-        return [], [*problems, Problem(file, 1, "(file)", "expected a list of claims")]
-    claims = []
-    for i, data in enumerate(parsed.data):
-        try:
-            claims.append(Claim.model_validate(data))
-        except ValidationError as err:
-            problems += [
-                Problem(file, parsed.line((i, *loc)), field_name(loc), message)
-                for loc, message in validation_problems(err)
-            ]
-    return claims, problems
+    """Claims of one claims file's bytes, with the problems of what did not parse.
+
+    The loader's own parser (`dataset.load.parse_claims_file`): one rule, one message.
+    """
+    _, valid, problems = parse_claims_file(raw, file)
+    return [claim for _, claim in valid], problems
 
 
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
@@ -139,11 +129,10 @@ def read_claims(root: Path | str, source_id: str) -> Snapshot:
 
 
 def read_text(root: Path | str, source_id: str) -> str | None:
-    """A source's article text, or None when it has none."""
-    try:
-        return inside(root, SOURCES_DIR, source_id, ".txt").read_bytes().decode("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
+    """A source's article text (as the loader reads it), or None when it has none."""
+    path = inside(root, SOURCES_DIR, source_id, ".txt")
+    raw, _ = read_bytes(path, Path(root))
+    return None if raw is None else decode_text(raw, path.name)[0]
 
 
 def validate_claims(
@@ -152,20 +141,23 @@ def validate_claims(
     text: str,
     categories: Iterable[str],
     file: str = "",
+    metrics: Iterable[str] = (),
 ) -> tuple[list[Claim], list[Problem]]:
     """Every row as a `Claim`, checked against the schema, the source, categories and text.
 
-    ``line`` in a problem is the row number (1-based), so the app can point at it.
+    The checks are the loader's (`dataset.validate.claim_problems`), plus
+    duplicate ids within the rows.  ``line`` in a problem is the row number
+    (1-based), so the app can point at it.
 
     >>> text = "It has 670 million users."
     >>> row = dict(id="s-7", source="s", quote=text, span=(7, 18), value=670e6, kind="count")
     >>> validate_claims([row], "s", text, ["other"])[1]
     []
     >>> [str(p) for p in validate_claims([{**row, "value": "lots"}], "s", text, ["other"])[1]]
-    ["row:1: value: expected a valid number, got 'lots'"]
+    ["row:1: value: must be a number, written without quotes (like 670000000.0), got 'lots'"]
     """
     file = file or "row"
-    known = set(categories)
+    known, metric_ids = set(categories), set(metrics)
     claims, problems, seen = [], [], set()
     for line, row in enumerate(rows, start=1):
         data = row.model_dump() if isinstance(row, Claim) else dict(row)
@@ -177,11 +169,7 @@ def validate_claims(
                 for loc, message in validation_problems(err)
             ]
             continue
-        found = [(name, why) for name, why in check_claim(claim, text)]
-        if claim.source != source_id:
-            found.append(("source", f"expected {source_id!r}, got {claim.source!r}"))
-        if claim.category not in known:
-            found.append(("category", f"unknown category {claim.category!r}"))
+        found = claim_problems(claim, source_id, text, known, metric_ids)
         if claim.id in seen:
             found.append(("id", f"duplicate id {claim.id!r}"))
         seen.add(claim.id)
@@ -193,6 +181,11 @@ def validate_claims(
 def _category_ids(root: Path | str) -> list[str]:
     categories, _ = load_categories(root)
     return [c.id for c in categories]
+
+
+def _metric_ids(root: Path | str) -> list[str]:
+    metrics, _ = load_metrics(root)
+    return [m.id for m in metrics]
 
 
 def save_checked(
@@ -213,7 +206,9 @@ def save_checked(
     text = read_text(root, source_id)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root))
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), metrics=_metric_ids(root)
+    )
     if problems:
         return problems
     try:
@@ -296,7 +291,9 @@ def save_checked_locked(
     file = _display(claims_path(root, source_id), root)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root), file)
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), file, _metric_ids(root)
+    )
     if problems:
         return problems
     save_claims(root, source_id, claims)
@@ -375,6 +372,8 @@ def same_text(root: Path | str, text: str) -> str | None:
     """The id of a source whose stored text has the same sha256 as ``text``, or None."""
     wanted = digest_bytes(text.encode("utf-8"))
     for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
+        if not path.with_suffix(".yaml").is_file():
+            continue  # a text with no source beside it (``orphan_texts``) is no source
         if digest_bytes(path.read_bytes()) == wanted:
             return path.stem
     return None
@@ -396,6 +395,62 @@ def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
     return moved
 
 
+ADDING = ".adding"
+"""Suffix of the marker ``sources/.<id>.adding``: an add of ``<id>`` has begun and not ended."""
+
+
+def _added_files(root: Path, ident: str) -> list[Path]:
+    """The three files one add writes, in the order it writes them."""
+    sources = root / SOURCES_DIR
+    return [sources / f"{ident}.txt", sources / f"{ident}.yaml", claims_path(root, ident)]
+
+
+def _write_all(root: Path, source: Source, text: str, ident: str, claims: list[Claim]) -> None:
+    """Text, source and claims as one transaction: all three are written, or none stays.
+
+    A marker is written first and removed last; an add killed in between leaves
+    it, and the next add removes whatever that add wrote (``roll_back_interrupted``).
+    An error here is rolled back at once.
+    """
+    marker = root / SOURCES_DIR / f".{ident}{ADDING}"
+    atomic_write(marker, b"")
+    try:
+        save_source(root, source, text)
+        save_claims(root, ident, claims)
+    except BaseException:
+        roll_back_interrupted(root)
+        raise
+    marker.unlink()
+
+
+def roll_back_interrupted(root: Path | str) -> list[str]:
+    """Remove what adds that never finished wrote (their files, temp files, marker); their ids.
+
+    Called under the add lock, so no add in progress is touched.
+    """
+    root = Path(root)
+    undone = []
+    for marker in sorted((root / SOURCES_DIR).glob(f".*{ADDING}")):
+        ident = marker.name[1 : -len(ADDING)]
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            continue  # not a marker this module wrote
+        for path in _added_files(root, ident):
+            path.unlink(missing_ok=True)
+            for temp in path.parent.glob(f".{path.name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+        marker.unlink()
+        undone.append(ident)
+    for temp in (root / SOURCES_DIR).glob(f"..*{ADDING}.*.tmp"):
+        temp.unlink(missing_ok=True)  # a marker being written: that add wrote nothing else
+    return undone
+
+
+def orphan_texts(root: Path | str) -> list[str]:
+    """Ids of ``sources/<id>.txt`` files with no ``sources/<id>.yaml`` (left by an old crash)."""
+    sources = Path(root) / SOURCES_DIR
+    return sorted(p.stem for p in sources.glob("*.txt") if not p.with_suffix(".yaml").exists())
+
+
 def add_source(
     root: Path | str, source: Source, text: str, claims: Sequence[Mapping | Claim] = ()
 ) -> tuple[str | None, list[Problem]]:
@@ -412,6 +467,7 @@ def add_source(
         return None, [Problem(file, 1, "text", "the article text is empty")]
     try:
         with lock_for(root / SOURCES_DIR / ADD_LOCK):
+            roll_back_interrupted(root)
             existing = same_text(root, text)
             if existing is not None:
                 return None, [
@@ -420,11 +476,20 @@ def add_source(
                     )
                 ]
             ident = unique_id(source.id, source_ids(root))
-            rows = [c if isinstance(c, Claim) else Claim.model_validate(c) for c in claims]
+            rows, problems = validate_claims(
+                claims, source.id, text, _category_ids(root), f"{CLAIMS_DIR}/{source.id}.yaml"
+            )
+            if problems:  # named after the claims file, with the row: not the source's
+                return None, problems
             moved = rebase(rows, source.id, ident)
             final = source.model_copy(update={"id": ident})
             checked, problems = validate_claims(
-                moved, ident, text, _category_ids(root), f"{CLAIMS_DIR}/{ident}.yaml"
+                moved,
+                ident,
+                text,
+                _category_ids(root),
+                f"{CLAIMS_DIR}/{ident}.yaml",
+                _metric_ids(root),
             )
             if problems:
                 return None, problems
@@ -432,14 +497,9 @@ def add_source(
             with lock_for(path):
                 if path.exists():
                     return None, [stale(_display(path, root))]
-                save_source(root, final, text)
-                save_claims(root, ident, checked)
+                _write_all(root, final, text, ident, checked)
     except Timeout:
         return None, [busy(file)]
     except OSError as err:
         return None, [not_written(file, err)]
-    except ValidationError as err:
-        return None, [
-            Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)
-        ]
     return ident, []

@@ -19,12 +19,12 @@ from pages import common
 COLUMNS = [
     "id", "metric", "measure", "value", "kind", "currency", "qualifier", "low", "high",
     "equivalents", "source", "date", "period_as_of", "period_start", "period_end", "quote",
-    "start", "base_period",
+    "start", "end", "subject", "base_period",
 ]  # fmt: skip
 """The claims columns this page reads; only the chosen metric's rows are copied."""
 
 data, filters = common.current()
-models = common.metric_models()
+models = data.officials
 st.title("Metrics: the news beside the official figures")
 
 order = metric_order(models.metrics, data.categories["id"])
@@ -32,7 +32,9 @@ if not order:
     st.info("The dataset has no metrics yet: they are defined in data/metrics.yaml.")
     st.stop()
 # ?metric=<id> picks the metric: read and written by hand, as the picker shows labels
-default = next((m for m in order if m in models.references), order[0])
+# the default: the first metric of data/metrics.yaml (its order is the curators') with an
+# official series
+default = next((m for m in models.metrics if m in models.references), order[0])
 wanted = st.query_params.get("metric")
 metric_id = st.selectbox(
     "Metric",
@@ -47,11 +49,9 @@ metric = models.metrics[metric_id]
 period = f" Totals per {PERIOD_WORDS[metric.period_type]}." if metric.period_type else ""
 st.caption(markdown_escape(f"{metric.definition}{period}"))
 
-selection = common.select(data, filters)
-mine = (data.claims["metric"] == metric_id).fillna(False).to_numpy(dtype=bool)
-claims = selection.columns(COLUMNS, where=mine)
+claims = data.query.rows(filters, columns=COLUMNS, extra="metric = ?", params=[metric_id])
 official = official_rows(models.references.get(metric_id), metric)
-reported = reported_rows(claims, metric, official, data.texts)
+reported = reported_rows(claims, metric, models, data.texts)
 
 fig = metric_figure(metric, official, reported, data.attributions)
 st.plotly_chart(fig, key="metric-chart", config=common.PLOTLY_CONFIG)
@@ -70,7 +70,8 @@ if len(reported):
             "deviation": [
                 d * 100 if d is not None and d == d else None for d in reported["deviation"]
             ],
-            "compared": reported["verdict"],
+            "verdict": [v.replace("_", " ") for v in reported["verdict"]],
+            "compared": reported["message"],
             "source": [data.attributions.get(s, s) for s in reported["source"]],
             "where": reported["place"],
             "article": [
@@ -88,6 +89,9 @@ if len(reported):
             "period": st.column_config.TextColumn("Date or period"),
             "deviation": st.column_config.NumberColumn(
                 "Deviation", format="%+.1f%%", help="Reported ÷ official − 1"
+            ),
+            "verdict": st.column_config.TextColumn(
+                "Verdict", help="At the figure's stated precision and qualifier (Checks page)"
             ),
             "compared": st.column_config.TextColumn("Against the official figure", width="large"),
             "source": st.column_config.TextColumn("Source"),

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from analysis.filters import Selection
 from analysis.format import markdown_escape, row_figure, row_figures
 from analysis.place import paragraph_text, place_in_words
 from charts.highlight import STYLE, highlight
@@ -12,11 +11,9 @@ EXCERPT = STYLE.replace("border: 1px solid #ddd", "border-left: 4px solid #d6272
 """The linked figure's paragraph: the article's style, marked by a bar on its left."""
 
 data, filters = common.current()
-selection = common.select(data, filters)
-sources = data.index.columns["source"]
 st.title("Sources")
 
-present = set(sources.appearing(selection.mask))
+present = set(data.query.sources(filters))
 # ?source=<id> (the sidebar's Source filter) opens that article even when none of its
 # figures passes the other filters
 wanted = set(filters.sources)
@@ -38,7 +35,7 @@ st.caption(markdown_escape(f"{source['attribution']} · {byline}"))
 if isinstance(source["url"], str):
     st.link_button("Original article", source["url"])
 
-mine = Selection(data.claims, selection.mask & sources.where([source_id])).claims()
+mine = data.query.of_source(filters, source_id)
 colours = dict(zip(data.categories["id"], data.categories["colour"], strict=True))
 records = mine.to_dict(orient="records")
 spans = [
@@ -67,9 +64,7 @@ if chosen is not None:
     shifted = [(s - begin, e - begin, t, c, i) for s, e, t, c, i in spans if begin <= s < end]
     st.html(highlight(text[begin:end], [x for x in shifted if x[4] == claim_id], style=EXCERPT))
 elif claim_id:
-    st.caption(
-        "The figure of that link is not among this article's figures that match the filters."
-    )
+    st.caption("That link's figure is not among this article's figures that match the filters.")
 
 st.caption(f"{len(mine)} figure(s) of this article match the filters; they are marked below.")
 # highlight() escapes every piece of the article before adding <mark> tags.

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.metrics import change_rows, like_period, official_rows, official_value, reported_rows
+from analysis.compare import Officials
+from analysis.metrics import change_rows, like_period, official_rows, reported_rows
 from charts.metric import changes_figure, metric_figure
 from dataset.schema import Metric, ReferenceSeries
 
@@ -84,7 +85,10 @@ def claim(metric: Metric, value: float, source: str, **fields: object) -> dict:
         "period_start": None,
         "period_end": None,
         "quote": f"The figure is {value:g}.",
-        "start": 40 if source == "paper-2015" else 25,
+        "subject": metric.label,
+        # "670 million" and "5.77 trillion yuan" in TEXTS
+        "start": 38 if source == "paper-2015" else 26,
+        "end": 49 if source == "paper-2015" else 44,
         "base_period": None,
     }
     row.update(fields)
@@ -94,7 +98,8 @@ def claim(metric: Metric, value: float, source: str, **fields: object) -> dict:
 def chart(metric: Metric, official: ReferenceSeries | None, claims: list[dict]):
     reference = official_rows(official, metric)
     frame = pd.DataFrame(claims, columns=list(claim(metric, 0.0, "paper-2015")))
-    reported = reported_rows(frame, metric, reference, TEXTS)
+    officials = Officials({metric.id: metric}, {metric.id: official} if official else {})
+    reported = reported_rows(frame, metric, officials, TEXTS)
     return metric_figure(metric, reference, reported, ATTRIBUTIONS), reported
 
 
@@ -135,28 +140,31 @@ def test_hover_carries_quote_source_place_and_deviation() -> None:
     assert "The figure is 6.7e+08." in hover[2]
     assert hover[3] == "Daily Paper, 2015-12-20"
     assert hover[4] == "in the 3rd paragraph"
-    assert hover[5] == "+0.3% from the official 668 million"
+    assert hover[5] == "+0.3% from the official 668 million (2015-06-30): consistent"
     assert "characters" not in fig.data[1].hovertemplate
     assert reported["deviation"].tolist() == pytest.approx([670 / 668 - 1])
+    assert reported["verdict"].tolist() == ["consistent"]  # 670 million: 665 to 675 million
 
 
 @pytest.mark.parametrize(
-    ("date", "expected", "between"),
+    ("date", "reference", "when"),
     [
         ("2015-06-30", 668e6, "2015-06-30"),  # the official day itself
-        # 2015-09-30: 92 of the 184 days from June 30 to December 31
-        ("2015-09-30", 668e6 + 20e6 * 92 / 184, "between 2015-06-30 and 2015-12-31"),
-        ("2016-03-31", None, None),  # after the series: no guess
-        ("2014-06-30", None, None),  # before it
+        ("2015-07-20", 668e6, "2015-06-30"),  # 20 days on: within a month, the same figure
+        ("2015-09-30", None, None),  # three months from either: nothing, never interpolated
+        ("2016-03-31", None, None),  # after the series
     ],
 )
-def test_a_stock_is_set_against_the_official_day_or_the_two_either_side(
-    date: str, expected: float | None, between: str | None
-) -> None:
-    reference = official_rows(USERS_SERIES, USERS)
-    value, when, _ = official_value(reference, USERS, "", date)
-    assert value == (pytest.approx(expected) if expected else None)
-    assert when == between
+def test_a_stock_meets_the_official_figure_of_its_date_or_none(date, reference, when) -> None:
+    fig, reported = chart(
+        USERS, USERS_SERIES, [claim(USERS, 670e6, "paper-2015", period_as_of=date, date=date)]
+    )
+    assert reported["reference"].tolist() == [reference]
+    assert reported["reference_date"].tolist() == [when]
+    if reference is None:
+        assert reported["compared"].tolist() == ["no official figure for this date"]
+        assert reported["verdict"].tolist() == ["no_reference"]
+    assert list(fig.data[-1].y) == [670e6]  # drawn all the same
 
 
 def test_a_share_runs_from_0_to_100() -> None:
@@ -218,7 +226,10 @@ def test_the_same_period_matches_however_precisely_written() -> None:
         [claim(SALES, 3.0e12, "paper-2015", period_start="2015-01-01", period_end="2015-10-31")],
     )
     assert reported["reference"].tolist() == [2.9e12]
-    assert reported["verdict"].tolist() == ["+3.4% from the official ¥2.9 trillion"]
+    assert reported["deviation"].tolist() == pytest.approx([3.0 / 2.9 - 1])
+    assert reported["compared"].tolist() == [
+        "+3.4% from the official ¥2.9 trillion (2015-01 to 2015-10): overstated"
+    ]
 
 
 def test_one_date_alone_gets_a_year_either_side_not_milliseconds() -> None:
@@ -263,8 +274,9 @@ def test_growth_is_a_chart_of_its_own_never_on_the_level_axis() -> None:
         ]
     )  # fmt: skip
     reference = official_rows(USERS_SERIES, USERS)
+    officials = Officials({USERS.id: USERS}, {USERS.id: USERS_SERIES})
     level = metric_figure(
-        USERS, reference, reported_rows(claims, USERS, reference, TEXTS), ATTRIBUTIONS
+        USERS, reference, reported_rows(claims, USERS, officials, TEXTS), ATTRIBUTIONS
     )
     assert 6.1 not in [y for t in level.data for y in t.y]
     assert 39e6 not in [y for t in level.data for y in t.y]

@@ -146,7 +146,7 @@ def test_metric_page_and_filters_across_pages(
     hover.wait_for(timeout=TIMEOUT)
     text = hover.text_content()
     assert "670 million" in text
-    assert "-2.4% from the official 686.8 million" in text
+    assert "-2.6% from the official 688 million (2015-12-31): understated" in text
     assert "China Daily, 2015-12-20, in the 9th paragraph" in text
 
     category = page.get_by_role("combobox", name="Category")

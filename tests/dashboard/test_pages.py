@@ -335,13 +335,14 @@ def test_metric_page_draws_the_official_line_and_the_reported_point(app, officia
     assert figure["layout"]["title"]["text"] == "Internet users in China, in Internet users"
     source = figure["layout"]["annotations"][0]["text"]
     assert source == "Reported: China Daily, 2015-12-20. Official: CNNIC."
-    # 2015-12-20 lies 173 of the 184 days from June 30 to December 31:
-    # 668 + 20 * 173 / 184 = 686.8 million officially, and 670 / 686.8 - 1 = -2.4%
+    # 2015-12-20 meets the official figure of 2015-12-31, 11 days on (within a month):
+    # 670 / 688 - 1 = -2.6%, beyond the step of "670 million" (665 to 675 million)
     hover = point["customdata"][0]
     assert hover[0] == "670 million"
-    assert hover[5] == "-2.4% from the official 686.8 million"
+    assert hover[5] == "-2.6% from the official 688 million (2015-12-31): understated"
     table = at.dataframe[0].value
-    assert table["deviation"].tolist() == pytest.approx([-2.446], abs=0.001)
+    assert table["deviation"].tolist() == pytest.approx([(670 / 688 - 1) * 100])
+    assert table["verdict"].tolist() == ["understated"]
     assert table["where"].tolist() == ["in the 9th paragraph"]
 
 

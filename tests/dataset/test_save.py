@@ -115,7 +115,7 @@ def test_save_source_keeps_text_bytes(tmp_path):
     ("edit", "code", "output"),
     [
         (None, 0, ""),
-        ("value: 670000000.0", 1, f"data/claims/{SEED_ID}.yaml:6: value: expected a valid number"),
+        ("value: 670000000.0", 1, f"data/claims/{SEED_ID}.yaml:6: value: must be a number"),
     ],
 )
 def test_validate_cli(data_copy, edit, code, output):
