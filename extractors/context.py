@@ -286,9 +286,16 @@ def entity_near(sentence: str, offset: int) -> str | None:
 
     >>> entity_near("China connected and has 670 million users", 24)
     'China'
+    >>> entity_near("Vietnam earned US$3.2 billion", 15)
+    'Vietnam'
     """
     best: tuple[int, str] | None = None
     for match in _entity_pattern().finditer(sentence):
+        if (
+            sentence[match.end() : match.end() + 1] == "$"
+            or sentence[match.start() - 1 : match.start()] == "$"
+        ):
+            continue  # "US$3.2 billion", "$US113 trillion": a currency, not a place
         distance = abs(match.start() - offset)
         if best is None or distance < best[0]:
             best = (distance, match[0])
