@@ -5,6 +5,7 @@
 * ``approve CLAIM-ID...`` / ``reject CLAIM-ID...``: change their status (locked, validated).
 * ``export --format datapackage OUT/``: write a Frictionless Data Package.
 * ``compare [--format json|text] [DIR]``: approved claims against the official figures.
+* ``build [DIR]``: bring the derived Parquet store up to date (``dataset/store.py``).
 
 Every command works on ``$NEWS_STATS_DATA`` (default ``data/``).
 """
@@ -100,6 +101,34 @@ def compare(root: Path, fmt: str, statuses: list[str]) -> int:
     return 0
 
 
+def build(root: Path) -> int:
+    """Compile the changed files of ``root`` into its store; print every problem; 1 if any."""
+    import time
+
+    from dataset import store
+
+    if not root.is_dir():
+        print(f"error: {root} is not a folder", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    built = store.build(root)
+    for problem in built.problems:
+        print(problem)
+    took = time.perf_counter() - start
+    print(
+        f"{built.folder}: {len(built.rebuilt)} file(s) compiled in {took:.1f} s; "
+        f"{len(built.problems)} problem(s)",
+        file=sys.stderr,
+    )
+    return 1 if built.problems else 0
+
+
+def add_build_command(commands: argparse._SubParsersAction) -> None:
+    """``build [DIR]``: a subcommand of its own (other commands are added beside it)."""
+    cmd = commands.add_parser("build", help="compile DIR (default data/) into the Parquet store")
+    cmd.add_argument("dir", nargs="?", default=None, type=Path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m dataset",
@@ -133,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     vs.add_argument("--format", choices=("text", "json"), default="text")
     vs.add_argument("--status", action="append", choices=STATUSES, help="default: approved")
     vs.add_argument("dir", nargs="?", default=None, type=Path)
+    add_build_command(commands)
     args = parser.parse_args(argv)
     root = data_root()
     if args.command == "validate":
@@ -145,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
         return export(root, args.out, args.status or ["approved"])
     if args.command == "compare":
         return compare(args.dir or root, args.format, args.status or ["approved"])
+    if args.command == "build":
+        return build(args.dir or root)
     return 2
 
 

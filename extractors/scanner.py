@@ -84,6 +84,16 @@ PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 """After "one" these make it a pronoun or an idiom, not a count."""
+FREE_NUMBERS = 2000
+CHARS_PER_NUMBER = 16
+"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 16 characters before each.
+
+News prose has a number every hundred characters or so, a dense statistical
+paragraph one every 15 to 30: neither comes near the budget.  A run of
+numbers with nothing between them ("1,1,1,...", 500,000 to the megabyte)
+does; the numbers over the budget are passed over unread, so the work per
+megabyte is bounded whatever the text (``bench/pathological_bench.py``).
+"""
 SIGNS = {"-": -1, "−": -1, "+": 1}
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ \u00a0-]$", re.IGNORECASE)
 """A sign written as a word: "minus 38.7", "minus-130"."""
@@ -284,12 +294,16 @@ def _figures(text: str, sentences: SentenceIndex | None) -> Iterator[Figure]:
     china = money.speaks_of_china(text)
     sentences = sentences or SentenceIndex(text)
     pos = 0
+    read = 0  # numbers read so far, against the budget
     for match in numbers.atoms(text):
         if match.start() < pos:
             continue
         if match.lastgroup == "skip":
             pos = match.end()
             continue
+        if read >= FREE_NUMBERS + match.start() // CHARS_PER_NUMBER:
+            continue  # a run of bare numbers ("1,1,1,...", "$5 $5 ..."): over the budget
+        read += 1
         figure, pos = _figure(text, match, china, sentences)
         if figure is not None:
             yield figure
