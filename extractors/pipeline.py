@@ -213,6 +213,7 @@ def extract(
                 low=figure.low,
                 high=figure.high,
                 measure=_measure(figure),
+                base_period=context.base_period(sentence, period) if figure.change else None,
                 subject=_subject(unit, entity),
                 entity=entity,
                 period=period,

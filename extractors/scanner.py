@@ -203,8 +203,11 @@ def _is_bare(part: Part) -> bool:
 
 def _excluded(text: str, part: Part, sentence_start: int) -> bool:
     """Rules of ``exclusions`` that apply to one part."""
-    if part.shape == "digits" and exclusions.has_attached_letters(
-        text, part.num_start, part.num_end
+    minus_word = part.sign < 0 and text[part.start : part.num_start].lower().startswith("minus")
+    if (
+        part.shape == "digits"
+        and not minus_word
+        and exclusions.has_attached_letters(text, part.num_start, part.num_end)
     ):
         glued_before = part.start > 0 and text[part.start - 1].isalpha()
         if glued_before or _is_bare(part):
