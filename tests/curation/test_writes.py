@@ -243,6 +243,7 @@ def _writer(root: str, claim_id: str, start: multiprocessing.Event) -> None:
         assert changed == [claim_id] and problems == [], problems
 
 
+@pytest.mark.slow  # three spawned Python processes race 20 locked saves each
 def test_writers_racing_lose_nothing_and_corrupt_nothing(data_copy) -> None:
     ids = [c.id for c in read_claims(data_copy, SEED_ID).claims][:WRITERS]
     ctx = multiprocessing.get_context("spawn")
@@ -269,6 +270,7 @@ def _hold_then_save(root: str, done: multiprocessing.Event) -> None:
     done.set()
 
 
+@pytest.mark.slow  # a spawned process, and 4 s in which its save must not go through
 def test_a_writer_waits_for_the_lock(data_copy) -> None:
     from curation.writes import lock_for
 
@@ -313,6 +315,7 @@ def _slow_writer(root: str) -> None:
     save_checked(root, SEED_ID, rows, digest)
 
 
+@pytest.mark.slow  # a spawned process killed mid-save
 def test_a_writer_killed_mid_save_leaves_the_old_file_and_frees_the_lock(data_copy) -> None:
     path = claims_path(data_copy, SEED_ID)
     before = path.read_bytes()
@@ -350,6 +353,7 @@ def test_set_status_finds_a_claim_whose_id_does_not_start_with_its_source(data_c
     assert read_claims(data_copy, "gl-2025").claims[0].status == "approved"
 
 
+@pytest.mark.slow  # hypothesis: 300 generated publishers and titles
 @given(publisher=st.text(max_size=200), title=st.text(max_size=400))
 @settings(max_examples=300, deadline=None)
 def test_any_publisher_and_title_give_a_slug_inside_the_data_root(publisher, title) -> None:

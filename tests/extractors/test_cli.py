@@ -15,12 +15,18 @@ import pytest
 import yaml
 
 from dataset import Claim
-from tests.conftest import DATA, ROOT, SEED_ID
+from tests.conftest import DATA, ROOT, SEED_ID, run_cli
 
 SEED = DATA / "sources" / f"{SEED_ID}.txt"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``python -m extractors *args``, in-process (tests/conftest.py: run_cli)."""
+    return run_cli("extractors", *args, stdin=stdin or b"")
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """``python -m extractors *args`` as a user runs it: the entry point and real stdin."""
     return subprocess.run(
         [sys.executable, "-m", "extractors", *args],
         cwd=ROOT, input=stdin, capture_output=True, timeout=120, check=False,
@@ -48,7 +54,7 @@ def test_json_has_the_documented_fields() -> None:
 
 
 def test_stdin_and_non_utf8_input() -> None:
-    result = run("-", "--format", "json", stdin="Caf\u00e9 sales rose 5%.".encode("cp1252"))
+    result = run_process("-", "--format", "json", stdin="Caf\u00e9 sales rose 5%.".encode("cp1252"))
     assert result.returncode == 0
     assert b"warning" in result.stderr and b"UTF-8" in result.stderr
     assert [c["value"] for c in json.loads(result.stdout)] == [5.0]

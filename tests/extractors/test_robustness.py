@@ -39,6 +39,7 @@ def test_arbitrary_unicode(text: str) -> None:
     check(text)
 
 
+@pytest.mark.slow  # hypothesis: 600 generated mixtures, each extracted
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mixtures)
 def test_mixtures_of_numbers_words_symbols(text: str) -> None:
