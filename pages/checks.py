@@ -5,6 +5,7 @@ import streamlit as st
 
 from analysis.checks import CHECK_COLUMNS, all_checks
 from analysis.compare import CLAIM_COLUMNS, TOLERANCE_DAYS, VERDICTS, compare_claims
+from analysis.filters import Filters
 from analysis.format import markdown_escape
 from dataset.paths import data_root, data_stamp
 from pages import common
@@ -23,12 +24,13 @@ def _compared(stamp: str, _data: common.Data) -> pd.DataFrame:
     2.4 s of CPU at 105,000 claims with metrics: too slow for every rerun, so
     reruns only pick the filtered claims' rows.  The frame is shared: never modified.
     """
-    return compare_claims(_data.claims[list(CLAIM_COLUMNS)], _data.officials, _data.texts)
+    everything = Filters(statuses=())
+    claims = _data.query.rows(everything, columns=CLAIM_COLUMNS, extra="metric IS NOT NULL")
+    return compare_claims(claims, _data.officials, _data.texts)
 
 
 data, filters = common.current()
-selection = common.select(data, filters)
-claims = selection.columns(list(CHECK_COLUMNS))
+claims = data.query.check_rows(filters, CHECK_COLUMNS)  # only those a check can use
 st.title("Consistency checks")
 st.caption(
     "Figures that imply each other: a stated conversion implies an exchange rate, a share "
@@ -81,7 +83,8 @@ st.caption(
     "written precision and its qualifier. Nothing is interpolated."
 )
 compared = _compared(data_stamp(data_root()), data)
-compared = compared[compared["claim"].isin(selection.columns(["id"])["id"])]
+shown = data.query.rows(filters, columns=["id"], extra="metric IS NOT NULL")
+compared = compared[compared["claim"].isin(shown["id"])]
 if compared.empty:
     st.info("None of the filtered figures has a metric.")
     st.stop()

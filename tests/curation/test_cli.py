@@ -22,7 +22,7 @@ ADD = [
     "--authors", "Ann Lee; Bo Chen",
     "--url", "https://tech-ledger.example/phones-2024",
 ]  # fmt: skip
-PHONES_ID = "tech-ledger-2025-01-20-smartphone-shipments-rebound-as-prices-climb"
+PHONES_ID = "tech-ledger-2025-01-20-smartphone-shipments-rebound-as"
 
 
 def run(data: Path, *args: object) -> subprocess.CompletedProcess:
