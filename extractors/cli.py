@@ -131,12 +131,16 @@ def run(args: argparse.Namespace) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point; ``add`` dispatches to the curation command."""
+    """Entry point; ``add`` and ``batch`` dispatch to their own commands."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "add":
         from extractors.add import main as add_main
 
         return add_main(argv[1:])
+    if argv and argv[0] == "batch":
+        from extractors.batch import main as batch_main
+
+        return batch_main(argv[1:])
     args = parse_args(argv)
     try:
         output = run(args)
