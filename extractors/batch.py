@@ -140,6 +140,7 @@ def run_partition(part: Partition, out: str, extract_fn: Extract | None = None) 
     """
     if extract_fn is None:
         from extractors.pipeline import extract as extract_fn
+    cpu = time.thread_time()
     root = Path(out)
     claims: list[dict] = []
     sources: list[dict] = []
@@ -175,6 +176,7 @@ def run_partition(part: Partition, out: str, extract_fn: Extract | None = None) 
         "partition": part.number, "lines": part.lines, "articles": len(sources),
         "claims": len(claims), "errors": len(errors), "chars": chars,
         "worker": f"{os.uname().nodename}:{os.getpid()}", "peak_rss_mb": _peak_rss_mb(),
+        "cpu_s": time.thread_time() - cpu,
     }  # fmt: skip
 
 
@@ -237,6 +239,8 @@ class Summary:
     errors: int = 0
     chars: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    """CPU time of the partitions' tasks (reading, extracting, writing), summed over workers."""
     failed: list[str] = field(default_factory=list)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)
     """Peak resident memory of each worker process that ran a partition."""
@@ -261,7 +265,7 @@ def _client(workers: int | None, scheduler: str | None):
         return client, None
     cluster = LocalCluster(
         n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-        dashboard_address=":0", silence_logs=logging.ERROR,
+        dashboard_address=":0", silence_logs=logging.CRITICAL,
     )  # fmt: skip
     return Client(cluster), cluster
 
@@ -348,6 +352,7 @@ def _compute(
                 summary.claims += done["claims"]
                 summary.errors += done["errors"]
                 summary.chars += done["chars"]
+                summary.cpu_seconds += done["cpu_s"]
                 worker = done["worker"]
                 summary.peak_rss_mb[worker] = max(
                     summary.peak_rss_mb.get(worker, 0.0), done["peak_rss_mb"]
