@@ -30,7 +30,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dataset import atomic_write
-from dataset.schema import Claim
+from dataset.schema import Category, Claim
 from extractors.corpus import (
     Article,
     ArticleError,
@@ -131,12 +131,18 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_partition(part: Partition, out: str, extract_fn: Extract | None = None) -> dict:
+def run_partition(
+    part: Partition,
+    out: str,
+    extract_fn: Extract | None = None,
+    categories: Sequence[Category] | None = None,
+) -> dict:
     """Extract one partition and write its files; a summary for the progress bar.
 
-    Runs on a worker.  Article problems become error records; anything else
-    (disk full, a bug outside ``extract``) raises, so the partition stays
-    unwritten and the next run retries it.
+    Runs on a worker.  ``categories`` come from the client, so every worker
+    categorises alike whatever data folder it sees.  Article problems become
+    error records; anything else (disk full, a bug outside ``extract``) raises,
+    so the partition stays unwritten and the next run retries it.
     """
     if extract_fn is None:
         from extractors.pipeline import extract as extract_fn
@@ -152,7 +158,8 @@ def run_partition(part: Partition, out: str, extract_fn: Extract | None = None) 
                 raise record
             item = article(record)
             try:
-                found = extract_fn(item.text, source_id=item.id, published=item.published)
+                found = extract_fn(item.text, source_id=item.id, published=item.published,
+                                   categories=categories)  # fmt: skip
             except Exception as err:  # one article must not stop a corpus
                 raise ArticleError(f"extract failed: {type(err).__name__}: {err}") from err
         except ArticleError as err:
@@ -327,9 +334,12 @@ def _compute(
     try:
         run_id = f"{os.getpid()}-{time.time_ns()}"
         keys = {f"extract-{part_name(p.number, '')}-{run_id}": p for p in pending}
+        from extractors.pipeline import default_categories
+
         futures = client.map(
-            run_partition, pending, out=str(out.resolve()), extract_fn=extract_fn, key=list(keys)
-        )
+            run_partition, pending, out=str(out.resolve()), extract_fn=extract_fn,
+            categories=default_categories(), key=list(keys),
+        )  # fmt: skip
         total = sum(p.lines for p in pending)
         disable = None if progress is None else not progress
         with tqdm(total=total, unit="line", desc="extracting", file=sys.stderr,

@@ -519,3 +519,19 @@ def test_command_line_hook_and_argument_errors(tmp_path: Path, capsys) -> None:
         with pytest.raises(SystemExit) as exit_:
             main(["batch", str(tmp_path), "--out", str(tmp_path / "o"), *bad])
         assert exit_.value.code == 2
+
+
+def categories_required(text: str, *, categories: object = None, **kwargs: object) -> list:
+    """``extract``, refusing to fall back on the worker's own data folder."""
+    if not categories:
+        raise RuntimeError("no categories from the client")
+    return extract(text, categories=categories, **kwargs)
+
+
+def test_workers_get_the_clients_categories(corpus: Path, tmp_path: Path, scheduler: str) -> None:
+    out = tmp_path / "out"
+    summary = batch.run(
+        corpus, out, scheduler=scheduler, progress=False, extract_fn=categories_required
+    )
+    assert (summary.articles, summary.errors) == (12, 0)
+    assert {r["category"] for r in rows(out, "claims")} - {"other"}
