@@ -42,6 +42,11 @@ from extractors.corpus import plan  # noqa: E402
 TEN_MILLION = 10_000_000
 
 
+def load() -> str:
+    """The 1-minute load average: on a shared machine, wall times depend on it."""
+    return f"load average {os.getloadavg()[0]:.1f}"
+
+
 def plain_loop(corpus: Path, out: Path, chunk: int) -> dict:
     """The alternative: one process reads, extracts and writes, article after article."""
     import datetime as dt
@@ -206,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         f"plain loop (1 process): {loop['seconds']:.1f} s, "
         f"{loop['articles'] / loop['seconds']:.0f} articles/s, "
         f"{loop['chars'] / loop['seconds'] / 1e6:.2f} M chars/s, {loop['claims']:,} claims, "
-        f"peak {loop['peak_rss_mb']:.0f} MB, CPU {loop['cpu_s']:.1f} s"
+        f"peak {loop['peak_rss_mb']:.0f} MB, CPU {loop['cpu_s']:.1f} s; {load()}"
     )
 
     results = {}
@@ -221,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{summary.chars / summary.seconds / 1e6:.2f} M chars/s, "
             f"{summary.claims:,} claims, {summary.errors} errors, "
             f"peak memory per worker {memory} MB, task CPU {summary.cpu_seconds:.1f} s; "
-            f"{loop['seconds'] / summary.seconds:.2f}x the loop's speed"
+            f"{loop['seconds'] / summary.seconds:.2f}x the loop's speed; {load()}"
         )
     one, two = results[1], results[2]
     print(
@@ -239,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         f"({resumed['temporaries_left']} half-written temporary files left); the restart "
         f"finished in {resumed['restart_s']:.1f} s (exit {resumed['restart_code']}) against "
         f"{two.seconds:.1f} s for a whole run; output complete and identical to the "
-        f"uninterrupted run: {identical}"
+        f"uninterrupted run: {identical}; {load()}"
     )
 
     # Costs from CPU time, not wall time: on a shared machine the wall clock measures
@@ -257,7 +262,6 @@ def main(argv: list[str] | None = None) -> int:
         f"10 million articles: {hours:.1f} CPU-hours; {hours / 16:.1f} h on 16 workers, "
         f"{hours / 64:.1f} h on 64 (one core each); output {out_mb * TEN_MILLION / 1000:.0f} GB"
     )
-    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     return 0
 
 
