@@ -19,19 +19,21 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories
+from curation.metrics import read_metrics
+from curation.subjects import with_readable_subject
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, parse_claims_file
 from dataset.problems import Problem
-from dataset.save import save_claims, save_source
-from dataset.schema import STATUSES, Claim, Source, checked_slug
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import parse_yaml
+from dataset.save import atomic_write, save_claims, save_source
+from dataset.schema import STATUSES, Claim, Metric, Source, checked_slug
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import decode_text, read_bytes
 
 LOCK_TIMEOUT = 15.0
 """Seconds a writer waits for another's lock before giving up with a message."""
@@ -39,8 +41,11 @@ LOCK_TIMEOUT = 15.0
 ADD_LOCK = ".add-source"
 """Lock name (under sources/) serialising new sources: the text-hash check and the write."""
 
-SLUG_WORDS = 8
-"""Title words kept in a new source id: readable, and far below the 120-character limit."""
+SOURCE_ID_CHARS = 60
+"""Longest new source id (before a ``-2`` for a taken one): readable in a path or a URL."""
+
+PUBLISHER_WORDS, TITLE_WORDS = 3, 6
+"""Words of the publisher and of the title a new source id keeps, at most."""
 
 
 @dataclass(frozen=True)
@@ -109,22 +114,12 @@ def _display(path: Path, root: Path | str) -> str:
 
 
 def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
-    """Claims of one claims file's bytes, with the problems of what did not parse."""
-    parsed, problems = parse_yaml(raw, file)
-    if parsed is None or parsed.data is None:
-        return [], problems
-    if not isinstance(parsed.data, list):
-        return [], [*problems, Problem(file, 1, "(file)", "expected a list of claims")]
-    claims = []
-    for i, data in enumerate(parsed.data):
-        try:
-            claims.append(Claim.model_validate(data))
-        except ValidationError as err:
-            problems += [
-                Problem(file, parsed.line((i, *loc)), field_name(loc), message)
-                for loc, message in validation_problems(err)
-            ]
-    return claims, problems
+    """Claims of one claims file's bytes, with the problems of what did not parse.
+
+    The loader's own parser (`dataset.load.parse_claims_file`): one rule, one message.
+    """
+    _, valid, problems = parse_claims_file(raw, file)
+    return [claim for _, claim in valid], problems
 
 
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
@@ -139,11 +134,10 @@ def read_claims(root: Path | str, source_id: str) -> Snapshot:
 
 
 def read_text(root: Path | str, source_id: str) -> str | None:
-    """A source's article text, or None when it has none."""
-    try:
-        return inside(root, SOURCES_DIR, source_id, ".txt").read_bytes().decode("utf-8")
-    except (FileNotFoundError, UnicodeDecodeError):
-        return None
+    """A source's article text (as the loader reads it), or None when it has none."""
+    path = inside(root, SOURCES_DIR, source_id, ".txt")
+    raw, _ = read_bytes(path, Path(root))
+    return None if raw is None else decode_text(raw, path.name)[0]
 
 
 def validate_claims(
@@ -152,9 +146,13 @@ def validate_claims(
     text: str,
     categories: Iterable[str],
     file: str = "",
+    metrics: Mapping[str, Metric] | Iterable[str] = (),
 ) -> tuple[list[Claim], list[Problem]]:
     """Every row as a `Claim`, checked against the schema, the source, categories and text.
 
+    The checks are the loader's (`dataset.validate.claim_problems`), plus
+    duplicate ids within the rows and, when ``metrics`` maps ids to metrics,
+    whether a level fits its metric's kind and currency (`metric_problems`).
     ``line`` in a problem is the row number (1-based), so the app can point at it.
 
     >>> text = "It has 670 million users."
@@ -162,10 +160,10 @@ def validate_claims(
     >>> validate_claims([row], "s", text, ["other"])[1]
     []
     >>> [str(p) for p in validate_claims([{**row, "value": "lots"}], "s", text, ["other"])[1]]
-    ["row:1: value: expected a valid number, got 'lots'"]
+    ["row:1: value: must be a number, written without quotes (like 670000000.0), got 'lots'"]
     """
     file = file or "row"
-    known = set(categories)
+    known, metric_ids = set(categories), set(metrics)
     claims, problems, seen = [], [], set()
     for line, row in enumerate(rows, start=1):
         data = row.model_dump() if isinstance(row, Claim) else dict(row)
@@ -177,11 +175,8 @@ def validate_claims(
                 for loc, message in validation_problems(err)
             ]
             continue
-        found = [(name, why) for name, why in check_claim(claim, text)]
-        if claim.source != source_id:
-            found.append(("source", f"expected {source_id!r}, got {claim.source!r}"))
-        if claim.category not in known:
-            found.append(("category", f"unknown category {claim.category!r}"))
+        found = claim_problems(claim, source_id, text, known, metric_ids)
+        found += metric_problems(claim, metrics if isinstance(metrics, Mapping) else {})
         if claim.id in seen:
             found.append(("id", f"duplicate id {claim.id!r}"))
         seen.add(claim.id)
@@ -190,9 +185,49 @@ def validate_claims(
     return claims, problems
 
 
+def metric_problems(claim: Claim, metrics: Mapping[str, Metric]) -> list[tuple[str, str]]:
+    """Why ``claim``'s metric does not fit it (field, message); [] when it does or is unknown
+    (an unknown metric is `dataset.validate.claim_problems`' to report).
+
+    >>> m = Metric(id="users", label="Users", definition="d.", unit="users", kind="count",
+    ...            measure_type="stock")
+    >>> c = Claim(id="s-3", source="s", quote="Up 7 percent", span=(3, 12), value=7.0,
+    ...           kind="percent", metric="users")
+    >>> metric_problems(c, {"users": m})
+    [('metric', 'metric users holds count figures; this level is percent: change kind or metric')]
+    >>> metric_problems(c.model_copy(update={"measure": "growth"}), {"users": m})
+    []
+    """
+    if claim.metric is None or not metrics:
+        return []
+    metric = metrics.get(claim.metric)
+    if metric is None:
+        return []
+    if claim.measure == "level" and claim.kind != metric.kind:
+        return [
+            (
+                "metric",
+                f"metric {metric.id} holds {metric.kind} figures; this level is {claim.kind}: "
+                "change kind or metric",
+            )
+        ]
+    if claim.measure == "level" and claim.currency != metric.currency:
+        return [
+            (
+                "metric",
+                f"metric {metric.id} is in {metric.currency}, this level in {claim.currency}",
+            )
+        ]
+    return []
+
+
 def _category_ids(root: Path | str) -> list[str]:
     categories, _ = load_categories(root)
     return [c.id for c in categories]
+
+
+def _metrics(root: Path | str) -> dict[str, Metric]:
+    return read_metrics(root)[0]
 
 
 def save_checked(
@@ -213,7 +248,9 @@ def save_checked(
     text = read_text(root, source_id)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root))
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), metrics=_metrics(root)
+    )
     if problems:
         return problems
     try:
@@ -251,17 +288,50 @@ def busy(file: str) -> Problem:
     )
 
 
+Change = Callable[[Claim], Claim | Mapping]
+"""An edit of one claim: the claim as it is on disk -> the claim (or mapping) to save."""
+
+
 def set_status(
     root: Path | str, claim_ids: Sequence[str], status: str
 ) -> tuple[list[str], list[Problem]]:
     """Give each claim of ``claim_ids`` the ``status``; the ids changed and the problems.
 
-    Claims are found through their source (a claim id starts with its
-    source's id); each claims file is read, changed and written under its lock.
+    An approved claim keeps a readable subject: a missing one, or one that only
+    repeats its unit or kind ("percent"), becomes its metric's label or
+    "<Unit> in <Entity>" (`curation.subjects`).
     """
     if status not in STATUSES:
         return [], [Problem("(command)", 1, "status", f"expected one of {', '.join(STATUSES)}")]
-    wanted = list(dict.fromkeys(claim_ids))
+    metrics = _metrics(root) if status == "approved" else {}
+
+    def change(claim: Claim) -> Claim:
+        changed = claim.model_copy(update={"status": status})
+        return with_readable_subject(changed, metrics) if status == "approved" else changed
+
+    return change_claims(root, dict.fromkeys(claim_ids, change))
+
+
+def find_claim(root: Path | str, claim_id: str) -> Claim | None:
+    """The claim with this id, wherever it is, or None."""
+    by_source, _ = locate_claims(root, [claim_id])
+    for source_id in by_source:
+        for claim in read_claims(root, source_id).claims:
+            if claim.id == claim_id:
+                return claim
+    return None
+
+
+def change_claims(
+    root: Path | str, changes: Mapping[str, Change]
+) -> tuple[list[str], list[Problem]]:
+    """Apply ``changes`` (claim id -> edit) to the claims; the ids changed and the problems.
+
+    Claims are found through their source (a claim id starts with its
+    source's id); each claims file is read, changed, validated and written
+    under its lock, so a concurrent writer's change is never lost.
+    """
+    wanted = list(changes)
     changed: set[str] = set()
     problems: list[Problem] = []
     by_source, missing = locate_claims(root, wanted)
@@ -271,10 +341,7 @@ def set_status(
         try:
             with lock_for(path):
                 snap = read_claims(root, source_id)
-                rows = [
-                    c.model_copy(update={"status": status}) if c.id in ids else c
-                    for c in snap.claims
-                ]
+                rows = [changes[c.id](c) if c.id in ids else c for c in snap.claims]
                 found = save_checked_locked(root, source_id, rows, snap)
         except Timeout:
             found = [busy(_display(path, root))]
@@ -287,7 +354,7 @@ def set_status(
 
 
 def save_checked_locked(
-    root: Path | str, source_id: str, rows: Sequence[Claim], snap: Snapshot
+    root: Path | str, source_id: str, rows: Sequence[Claim | Mapping], snap: Snapshot
 ) -> list[Problem]:
     """`save_checked`'s validation and write, for a caller already holding the lock."""
     if snap.problems:
@@ -296,7 +363,9 @@ def save_checked_locked(
     file = _display(claims_path(root, source_id), root)
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
-    claims, problems = validate_claims(rows, source_id, text, _category_ids(root), file)
+    claims, problems = validate_claims(
+        rows, source_id, text, _category_ids(root), file, _metrics(root)
+    )
     if problems:
         return problems
     save_claims(root, source_id, claims)
@@ -328,7 +397,7 @@ def locate_claims(
 # --- New sources -----------------------------------------------------------------
 
 
-def slugify(text: str, words: int = SLUG_WORDS) -> str:
+def slugify(text: str, words: int = TITLE_WORDS) -> str:
     """A slug of the first ``words`` words of ``text`` (accents dropped).
 
     >>> slugify("Smartphones: Q3's “Big” Year, in €!")
@@ -342,13 +411,22 @@ def slugify(text: str, words: int = SLUG_WORDS) -> str:
 
 
 def source_id_for(publisher: str, published: dt.date, title: str) -> str:
-    """The id a new source gets: ``<publisher>-<date>-<title words>``.
+    """The id a new source gets: ``<publisher>-<date>-<title words>``, at most 60 characters.
+
+    Cut at a word, so a long headline keeps its first few whole words.
 
     >>> source_id_for("China Daily", dt.date(2015, 12, 20), "Wuzhen summit opens")
     'china-daily-2015-12-20-wuzhen-summit-opens'
+    >>> source_id_for("Xinhua", dt.date(2024, 8, 1), "China's online retail sales " * 9)
+    'xinhua-2024-08-01-chinas-online-retail-sales-chinas-online'
     """
-    parts = [slugify(publisher, 4), published.isoformat(), slugify(title)]
-    return "-".join(p for p in parts if p)[:100].strip("-")
+    head = "-".join(p for p in (slugify(publisher, PUBLISHER_WORDS), published.isoformat()) if p)
+    ident = head
+    for word in slugify(title).split("-"):
+        if word and len(ident) + 1 + len(word) > SOURCE_ID_CHARS:
+            break
+        ident = f"{ident}-{word}" if word else ident
+    return ident[:SOURCE_ID_CHARS].strip("-")
 
 
 def unique_id(wanted: str, taken: Iterable[str]) -> str:
@@ -375,25 +453,86 @@ def same_text(root: Path | str, text: str) -> str | None:
     """The id of a source whose stored text has the same sha256 as ``text``, or None."""
     wanted = digest_bytes(text.encode("utf-8"))
     for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
+        if not path.with_suffix(".yaml").is_file():
+            continue  # a text with no source beside it (``orphan_texts``) is no source
         if digest_bytes(path.read_bytes()) == wanted:
             return path.stem
     return None
 
 
-def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
-    """``claims`` moved from source ``old`` to ``new``: source field and id prefix.
+def rebase(claims: Iterable[Mapping | Claim], old: str, new: str) -> list[dict]:
+    """``claims`` (claims or mappings, not yet valid) moved from source ``old`` to ``new``:
+    source field and id prefix.
 
     >>> c = Claim(id="text-7", source="text", quote="x 7", span=(2, 3), value=7.0, kind="count")
-    >>> [(r.id, r.source) for r in rebase([c], "text", "cd-2015")]
+    >>> [(r["id"], r["source"]) for r in rebase([c], "text", "cd-2015")]
     [('cd-2015-7', 'cd-2015')]
     """
     moved = []
     for claim in claims:
-        ident = claim.id
-        if old != new and ident.startswith(old + "-"):
-            ident = new + ident[len(old) :]
-        moved.append(claim.model_copy(update={"id": ident, "source": new}))
+        data = claim.model_dump(mode="python") if isinstance(claim, Claim) else dict(claim)
+        ident = data.get("id")
+        if old != new and isinstance(ident, str) and ident.startswith(old + "-"):
+            data["id"] = new + ident[len(old) :]
+        data["source"] = new
+        moved.append(data)
     return moved
+
+
+ADDING = ".adding"
+"""Suffix of the marker ``sources/.<id>.adding``: an add of ``<id>`` has begun and not ended."""
+
+
+def _added_files(root: Path, ident: str) -> list[Path]:
+    """The three files one add writes, in the order it writes them."""
+    sources = root / SOURCES_DIR
+    return [sources / f"{ident}.txt", sources / f"{ident}.yaml", claims_path(root, ident)]
+
+
+def _write_all(root: Path, source: Source, text: str, ident: str, claims: list[Claim]) -> None:
+    """Text, source and claims as one transaction: all three are written, or none stays.
+
+    A marker is written first and removed last; an add killed in between leaves
+    it, and the next add removes whatever that add wrote (``roll_back_interrupted``).
+    An error here is rolled back at once.
+    """
+    marker = root / SOURCES_DIR / f".{ident}{ADDING}"
+    atomic_write(marker, b"")
+    try:
+        save_source(root, source, text)
+        save_claims(root, ident, claims)
+    except BaseException:
+        roll_back_interrupted(root)
+        raise
+    marker.unlink()
+
+
+def roll_back_interrupted(root: Path | str) -> list[str]:
+    """Remove what adds that never finished wrote (their files, temp files, marker); their ids.
+
+    Called under the add lock, so no add in progress is touched.
+    """
+    root = Path(root)
+    undone = []
+    for marker in sorted((root / SOURCES_DIR).glob(f".*{ADDING}")):
+        ident = marker.name[1 : -len(ADDING)]
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            continue  # not a marker this module wrote
+        for path in _added_files(root, ident):
+            path.unlink(missing_ok=True)
+            for temp in path.parent.glob(f".{path.name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+        marker.unlink()
+        undone.append(ident)
+    for temp in (root / SOURCES_DIR).glob(f"..*{ADDING}.*.tmp"):
+        temp.unlink(missing_ok=True)  # a marker being written: that add wrote nothing else
+    return undone
+
+
+def orphan_texts(root: Path | str) -> list[str]:
+    """Ids of ``sources/<id>.txt`` files with no ``sources/<id>.yaml`` (left by an old crash)."""
+    sources = Path(root) / SOURCES_DIR
+    return sorted(p.stem for p in sources.glob("*.txt") if not p.with_suffix(".yaml").exists())
 
 
 def add_source(
@@ -412,6 +551,7 @@ def add_source(
         return None, [Problem(file, 1, "text", "the article text is empty")]
     try:
         with lock_for(root / SOURCES_DIR / ADD_LOCK):
+            roll_back_interrupted(root)
             existing = same_text(root, text)
             if existing is not None:
                 return None, [
@@ -420,11 +560,20 @@ def add_source(
                     )
                 ]
             ident = unique_id(source.id, source_ids(root))
-            rows = [c if isinstance(c, Claim) else Claim.model_validate(c) for c in claims]
+            rows, problems = validate_claims(
+                claims, source.id, text, _category_ids(root), f"{CLAIMS_DIR}/{source.id}.yaml"
+            )
+            if problems:  # named after the claims file, with the row: not the source's
+                return None, problems
             moved = rebase(rows, source.id, ident)
             final = source.model_copy(update={"id": ident})
             checked, problems = validate_claims(
-                moved, ident, text, _category_ids(root), f"{CLAIMS_DIR}/{ident}.yaml"
+                moved,
+                ident,
+                text,
+                _category_ids(root),
+                f"{CLAIMS_DIR}/{ident}.yaml",
+                _metrics(root),
             )
             if problems:
                 return None, problems
@@ -432,14 +581,9 @@ def add_source(
             with lock_for(path):
                 if path.exists():
                     return None, [stale(_display(path, root))]
-                save_source(root, final, text)
-                save_claims(root, ident, checked)
+                _write_all(root, final, text, ident, checked)
     except Timeout:
         return None, [busy(file)]
     except OSError as err:
         return None, [not_written(file, err)]
-    except ValidationError as err:
-        return None, [
-            Problem(file, 1, field_name(loc), message) for loc, message in validation_problems(err)
-        ]
     return ident, []

@@ -7,10 +7,7 @@ problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
 
 from __future__ import annotations
 
-import gc
-import operator
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -18,12 +15,11 @@ from typing import TypeVar
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
-from dataset import claims_cache
 from dataset.frames import categories_frame, claims_frame, sources_frame
 from dataset.problems import Problem
 from dataset.schema import Category, Claim, Metric, ReferenceSeries, Source
-from dataset.validate import check_claim, field_name, validation_problems
-from dataset.yamlio import Parsed, display_name, parse_yaml, read_bytes, read_yaml
+from dataset.validate import claim_problems, field_name, validation_problems
+from dataset.yamlio import Parsed, decode_text, display_name, parse_yaml, read_bytes, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,53 +54,15 @@ class Dataset:
     models: Models
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off for a bulk load, back on (as it was) after.
-
-    Parsing allocates millions of small objects that live on (nodes, dicts,
-    models), and each allocation burst triggers a collection that walks
-    every object allocated so far: at 20,000 claims that doubled the load
-    time, and the waste grows faster than the dataset.  Nothing the loader
-    builds is a cycle that needs the collector; it runs again afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def settle() -> None:
-    """Leave everything alive now out of later cycle collections (``gc.freeze``).
-
-    A loaded dataset is millions of objects that live until the next load,
-    and every full collection walks them all again: at 20,000 claims, the
-    one that fell on a dashboard rerun made it 0.34 s instead of 0.09 s.
-    Call once a load is kept; ``thaw`` before the next one, so the old
-    dataset's cycles, if any, can still be collected.
-    """
-    gc.collect()
-    gc.freeze()
-
-
-def thaw() -> None:
-    """Put what ``settle`` froze back under the cycle collector."""
-    gc.unfreeze()
-
-
 def load_models(root: Path | str) -> tuple[Models, list[Problem]]:
     """Read and check every file under ``root``; keep what is valid."""
     root = Path(root)
     models, problems = Models(), []
-    with gc_paused():
-        problems += _load_categories(root, models)
-        problems += _load_metrics(root, models)
-        problems += _load_references(root, models)
-        problems += _load_sources(root, models)
-        problems += _load_claims(root, models)
+    problems += _load_categories(root, models)
+    problems += _load_metrics(root, models)
+    problems += _load_references(root, models)
+    problems += _load_sources(root, models)
+    problems += _load_claims(root, models)
     return models, sorted(problems)
 
 
@@ -116,14 +74,13 @@ def load_dataset(root: Path | str) -> Dataset:
     ([], True)
     """
     models, problems = load_models(root)
-    with gc_paused():
-        return Dataset(
-            claims=claims_frame(models),
-            sources=sources_frame(models),
-            categories=categories_frame(models),
-            problems=problems,
-            models=models,
-        )
+    return Dataset(
+        claims=claims_frame(models),
+        sources=sources_frame(models),
+        categories=categories_frame(models),
+        problems=problems,
+        models=models,
+    )
 
 
 def load_categories(root: Path | str | None = None) -> tuple[list[Category], list[Problem]]:
@@ -137,6 +94,17 @@ def load_categories(root: Path | str | None = None) -> tuple[list[Category], lis
     models = Models()
     problems = _load_categories(Path(root) if root is not None else data_root(), models)
     return list(models.categories.values()), problems
+
+
+def load_metrics(root: Path | str | None = None) -> tuple[list[Metric], list[Problem]]:
+    """The metrics of ``root/metrics.yaml`` (default: the data root), in file order."""
+    from dataset.paths import data_root
+
+    root = Path(root) if root is not None else data_root()
+    models = Models()
+    problems = _load_categories(root, models)
+    problems += _load_metrics(root, models)
+    return list(models.metrics.values()), problems
 
 
 def _items(parsed: Parsed, what: str) -> Iterator[tuple[int, object]] | Problem:
@@ -233,188 +201,96 @@ def _load_references(root: Path, models: Models) -> list[Problem]:
 def _load_sources(root: Path, models: Models) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / SOURCES_DIR).glob("*.yaml")):
-        parsed, found = read_yaml(path, root)
-        problems += found
-        if parsed is None:
-            continue
-        source, found = _validate(Source, parsed.data, parsed, ())
-        problems += found
-        if source is None:
-            continue
-        if source.id != path.stem:
-            problems.append(
-                Problem(
-                    parsed.file,
-                    parsed.line(("id",)),
-                    "id",
-                    f"expected {path.stem!r} (the file name), got {source.id!r}",
-                )
-            )
-            continue
-        text, why = _read_text(path.with_suffix(".txt"))
-        if text is None:
-            problems.append(Problem(parsed.file, 1, "id", why))
-            continue
-        models.sources[source.id] = source
-        models.texts[source.id] = text
+        problems += load_source(path, root, models)
     return problems
 
 
-def _read_text(path: Path) -> tuple[str | None, str]:
-    """The article text, decoded but otherwise exactly as stored."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return None, f"its text {path.name} is missing (every source needs one)"
-    try:
-        return raw.decode("utf-8"), ""
-    except UnicodeDecodeError as err:
-        return None, f"its text {path.name} is not UTF-8 (byte {err.start})"
+def load_source(path: Path, root: Path, models: Models) -> list[Problem]:
+    """One source file and its text, checked, into ``models``; its problems.
 
-
-@dataclass(frozen=True)
-class _CleanFile:
-    """A claims file that parsed and validated without a problem: a reload may reuse it.
-
-    Only per-file results are kept; the checks across files run on every load,
-    because another file (a source, the categories) may have changed.  Claims
-    are kept as tuples of their validated field values (a pydantic model costs
-    about 3.4 KB, the tuple a tenth of that) and rebuilt without validating again.
+    The derived store (``dataset/store.py``) compiles sources one file at a time
+    through this same function.
     """
-
-    stamp: tuple[int, int, int]
-    claims: tuple[tuple[object, ...], ...]
-    fields_set: tuple[frozenset[str], ...]
-    lines: tuple[int, ...]
-
-    @classmethod
-    def of(cls, stamp: tuple[int, int, int], claims: Sequence[Claim], lines: tuple[int, ...]):
-        return cls(
-            stamp,
-            tuple(map(_field_values, claims)),
-            tuple(_shared(frozenset(c.model_fields_set)) for c in claims),
-            lines,
-        )
-
-    def models(self) -> list[Claim]:
-        """The claims again, equal to the ones validated (values checked then, not now)."""
-        return [
-            Claim.model_construct(
-                _fields_set=set(fields), **dict(zip(CLAIM_FIELDS, values, strict=True))
+    parsed, problems = read_yaml(path, root)
+    if parsed is None:
+        return problems
+    source, found = _validate(Source, parsed.data, parsed, ())
+    problems += found
+    if source is None:
+        return problems
+    if source.id != path.stem:
+        problems.append(
+            Problem(
+                parsed.file,
+                parsed.line(("id",)),
+                "id",
+                f"expected {path.stem!r} (the file name), got {source.id!r}",
             )
-            for values, fields in zip(self.claims, self.fields_set, strict=True)
-        ]
+        )
+        return problems
+    text, why = _read_text(path.with_suffix(".txt"), root)
+    if text is None:
+        problems.append(Problem(parsed.file, 1, "id", why))
+        return problems
+    models.sources[source.id] = source
+    models.texts[source.id] = text
+    return problems
 
 
-CLAIM_FIELDS: tuple[str, ...] = tuple(Claim.model_fields)
-_field_values = operator.attrgetter(*CLAIM_FIELDS)
-"""A claim's field values as a tuple, in CLAIM_FIELDS order (one C call per claim)."""
-_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
-"""One shared frozenset per distinct set of given fields (most claims give the same)."""
-
-
-def _shared(fields: frozenset[str]) -> frozenset[str]:
-    return _FIELDS_SETS.setdefault(fields, fields)
-
-
-_CLEAN: dict[Path, _CleanFile] = {}
-"""Claims file -> what it held when clean.  Lists inside reused claims (equivalents)
-are shared between loads: nothing may modify a loaded claim in place (make a copy
-with ``model_copy(update=...)``)."""
-CLEAN_LIMIT = 20_000
-"""Files remembered at most; beyond, the memory is dropped and files are read again."""
-
-
-class _Reread:
-    """`Parsed`'s ``file`` and ``line`` for a file reused from `_CLEAN`.
-
-    A cross-file problem (an unknown category, say) in a reused file needs the
-    line of one field: only then is the file parsed again, for its node tree.
-    """
-
-    def __init__(self, path: Path, root: Path) -> None:
-        self.path, self.root = path, root
-        self.file = display_name(path, root)
-        self._parsed: Parsed | None = None
-
-    def line(self, at: tuple[str | int, ...] = ()) -> int:
-        if self._parsed is None:
-            self._parsed = read_yaml(self.path, self.root)[0] or Parsed(self.file, None, None)
-        return self._parsed.line(at)
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    """(mtime, size, inode): a save (`os.replace`) always gives a new inode."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size, info.st_ino
+def _read_text(path: Path, root: Path) -> tuple[str | None, str]:
+    """The article text, decoded (a leading byte-order mark dropped), or why not."""
+    if not path.is_file() and not path.is_symlink():
+        return None, f"its text {path.name} is missing (every source needs one)"
+    raw, problems = read_bytes(path, root)
+    if raw is None:
+        return None, f"its text {path.name}: {problems[0].message}"
+    return decode_text(raw, path.name)
 
 
 def _load_claims(root: Path, models: Models) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / CLAIMS_DIR).glob("*.yaml")):
-        stamp = _stamp(path)  # before reading: a change after it is seen next time
-        key = path.resolve()
-        clean = _CLEAN.get(key)
-        if clean is not None and clean.stamp == stamp:
-            problems += _reuse(models, path, root, clean.models(), clean.lines)
-            continue
         raw, found = read_bytes(path, root)
         problems += found
         if raw is None:
             continue
-        if (stored := claims_cache.recall(key, raw)) is not None:
-            claims, lines = stored  # parsed by an earlier process, and clean then
-            _remember(key, stamp, claims, lines)
-            problems += _reuse(models, path, root, claims, lines)
-            continue
-        parsed, found = parse_yaml(raw, display_name(path, root))
+        parsed, valid, found = parse_claims_file(raw, display_name(path, root))
         problems += found
         if parsed is None:
             continue
-        listed = _items(parsed, "claims")
-        if isinstance(listed, Problem):
-            problems.append(listed)
-            continue
-        valid: list[tuple[int, Claim]] = []
-        for i, data in listed:
-            claim, invalid = _validate(Claim, data, parsed, (i,))
-            problems += invalid
-            if claim is not None:
-                valid.append((i, claim))
         lines = tuple(parsed.line((i,)) for i, _ in valid)
-        if not found and len(valid) == len(parsed.data):
-            claims = [c for _, c in valid]
-            claims_cache.store(key, raw, claims, lines)
-            _remember(key, stamp, claims, lines)
         problems += _keep(models, path.stem, parsed, valid, lines)
     return problems
 
 
-def _reuse(
-    models: Models, path: Path, root: Path, claims: list[Claim], lines: Sequence[int]
-) -> list[Problem]:
-    """Keep a clean file's claims without parsing it (lines re-read only for a problem)."""
-    return _keep(models, path.stem, _Reread(path, root), list(enumerate(claims)), lines)
+def parse_claims_file(
+    raw: bytes, file: str
+) -> tuple[Parsed | None, list[tuple[int, Claim]], list[Problem]]:
+    """One claims file's bytes as (parsed file, valid claims by item index, problems).
 
-
-def _remember(
-    key: Path, stamp: tuple[int, int, int] | None, claims: Sequence[Claim], lines: tuple[int, ...]
-) -> None:
-    """Let the next load in this process reuse a clean file (if its stamp could be read)."""
-    if stamp is None:
-        return
-    if len(_CLEAN) >= CLEAN_LIMIT:
-        _CLEAN.clear()
-    _CLEAN[key] = _CleanFile.of(stamp, claims, lines)
+    The one parser of claims files: the loader and ``curation.writes`` both
+    read through it, so a file gets the same problems wherever it is read.
+    The checks against the rest of the dataset are `claim_problems`'.
+    """
+    parsed, problems = parse_yaml(raw, file)
+    if parsed is None:
+        return None, [], problems
+    listed = _items(parsed, "claims")
+    if isinstance(listed, Problem):
+        return None, [], [*problems, listed]
+    valid: list[tuple[int, Claim]] = []
+    for i, data in listed:
+        claim, invalid = _validate(Claim, data, parsed, (i,))
+        problems += invalid
+        if claim is not None:
+            valid.append((i, claim))
+    return parsed, valid, problems
 
 
 def _keep(
     models: Models,
     stem: str,
-    parsed: Parsed | _Reread,
+    parsed: Parsed,
     items: Sequence[tuple[int, Claim]],
     lines: Sequence[int],
 ) -> list[Problem]:
@@ -431,64 +307,19 @@ def _keep(
     return problems
 
 
-def _cross_checks(
-    claim: Claim, parsed: Parsed | _Reread, i: int, stem: str, models: Models
-) -> list[Problem]:
-    """Checks against the rest of the dataset: ids, source, category, text."""
-    at: Callable[[str], int] = lambda name: parsed.line((i, name))  # noqa: E731
+def _cross_checks(claim: Claim, parsed: Parsed, i: int, stem: str, models: Models) -> list[Problem]:
+    """Checks against the rest of the dataset: ids here, the rest `claim_problems`'."""
     problems = []
     if claim.id in models.claim_lines:
         problems.append(_duplicate(parsed, i, claim.id, models.claim_lines[claim.id]))
-    if claim.source != stem:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("source"),
-                "source",
-                f"expected {stem!r} (the file name), got {claim.source!r}",
-            )
-        )
-    elif claim.source not in models.sources:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("source"),
-                "source",
-                f"no source {claim.source!r} in sources/ (or it has problems)",
-            )
-        )
-    if claim.category not in models.categories:
-        known = ", ".join(sorted(models.categories)) or "none loaded"
-        problems.append(
-            Problem(
-                parsed.file,
-                at("category"),
-                "category",
-                f"unknown category {claim.category!r}; expected one of {known}",
-            )
-        )
-    if claim.metric is not None and models.metrics and claim.metric not in models.metrics:
-        problems.append(
-            Problem(
-                parsed.file,
-                at("metric"),
-                "metric",
-                f"unknown metric {claim.metric!r}; add it to {METRICS_FILE} first",
-            )
-        )
-    text = models.texts.get(claim.source)
-    if text is not None:
-        for name, message in check_claim(claim, text):
-            problems.append(
-                Problem(
-                    parsed.file, parsed.line((i, name.split(".")[0].split("[")[0])), name, message
-                )
-            )
+    for name, message in claim_problems(
+        claim, stem, models.texts.get(claim.source), models.categories, models.metrics
+    ):
+        line = parsed.line((i, name.split(".")[0].split("[")[0]))
+        problems.append(Problem(parsed.file, line, name, message))
     return problems
 
 
-def _duplicate(
-    parsed: Parsed | _Reread, i: int, ident: str, first: tuple[str, int] | None = None
-) -> Problem:
+def _duplicate(parsed: Parsed, i: int, ident: str, first: tuple[str, int] | None = None) -> Problem:
     where = f" (first at {first[0]}:{first[1]})" if first else ""
     return Problem(parsed.file, parsed.line((i, "id")), "id", f"duplicate id {ident!r}{where}")

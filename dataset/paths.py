@@ -96,7 +96,10 @@ def _stamp_folder(
     if watcher:
         watcher.add(path)
     for name in sorted(os.listdir(folder)):
-        info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        try:
+            info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        except OSError:  # removed since the listing: the next stamp sees it gone
+            continue
         if stat.S_ISDIR(info.st_mode):
             inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=folder)
             try:
@@ -107,7 +110,7 @@ def _stamp_folder(
         if stat.S_ISLNK(info.st_mode):
             try:
                 info = os.stat(name, dir_fd=folder)
-            except FileNotFoundError:  # a dangling symlink
+            except OSError:  # a dangling symlink, or a loop (ELOOP)
                 info = None
             if info and stat.S_ISDIR(info.st_mode):
                 continue  # a symlinked folder is not entered

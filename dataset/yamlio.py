@@ -9,6 +9,8 @@ Writing is byte-stable: the same data always gives the same text.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -51,18 +53,118 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
         return node.value[step] if 0 <= step < len(node.value) else None
     if isinstance(node, yaml.MappingNode):
+        found = None
         for key, value in node.value:
             if key.value == step:
-                return value
+                found = value  # the last, as a key given twice is reported at its second
+        return found
     return None
+
+
+MAX_FILE_BYTES = 20_000_000
+"""Largest YAML (or article text) file the loader reads: 20 MB.
+
+Parsing costs about 40 bytes of memory per byte of YAML (a 200 MB claims file
+peaked at 7.6 GB), so a bigger file is a problem, not a read.  A source's claims
+file is normally a few KB; split a giant one by source.
+"""
+
+ALIAS_BUDGET = 10_000
+"""Values YAML aliases (``*name``) may add to a file when expanded.
+
+Aliases are shared in the node tree, but validation and messages walk the
+expanded data: an 8-level alias chain of 11 KB expands to hundreds of millions
+of values (a "billion laughs").  The dataset's own files use no aliases at all.
+"""
+
+
+@dataclass(frozen=True)
+class BadScalar:
+    """A value YAML recognised as a date, time or number but could not build.
+
+    ``as_of: 2015-02-30`` is resolved as a timestamp and ``datetime.date``
+    refuses it; a 5,000-digit integer exceeds Python's conversion limit.
+    Instead of an exception that takes the whole load down, the value becomes
+    this marker: the model refuses it (no field accepts it) and the message
+    says why, at the value's own line.
+
+    >>> parse_yaml(b"as_of: 2015-02-30\\n", "x.yaml")[0].data["as_of"]
+    BadScalar('2015-02-30')
+    """
+
+    text: str
+    why: str
+
+    def __repr__(self) -> str:
+        return f"BadScalar({self.text!r})"
+
+
+class SafeLineLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader, with constructors that return `BadScalar` instead of raising.
+
+    A key given twice in one mapping, at any depth, gets a `BadScalar` as its
+    value: YAML would keep the last one silently, and which one a person meant
+    is not ours to guess, so the item holding it is refused.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        twice = _keys_given_twice(node)
+        mapping = super().construct_mapping(node, deep=deep)
+        for key_node in twice:
+            key = self.construct_object(key_node, deep=deep)
+            mapping[key] = BadScalar(str(key_node.value)[:80], "key given twice")
+        return mapping
+
+
+def _keys_given_twice(node: yaml.MappingNode) -> list[yaml.ScalarNode]:
+    """The second (third...) occurrence of each plain key of ``node`` (merge keys aside)."""
+    seen: set[str] = set()
+    twice = []
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+            if key.value in seen:
+                twice.append(key)
+            seen.add(key.value)
+    return twice
+
+
+def _tolerant(kind: str, construct: object) -> object:
+    def build(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        try:
+            return construct(loader, node)  # type: ignore[operator]
+        except (ValueError, OverflowError, TypeError, AttributeError, KeyError) as err:
+            return BadScalar(str(node.value)[:80], _why(kind, str(node.value), err))
+
+    return build
+
+
+def _why(kind: str, text: str, err: Exception) -> str:
+    """The sentence for a value YAML could not build."""
+    if kind == "int" and "digits" in str(err):
+        return f"an integer of {len(text):,} digits is far too long for a figure"
+    if kind == "timestamp":
+        reason = str(err) if isinstance(err, ValueError) else "not a date"
+        return f"{text[:40]} is not a real date or time ({reason})"
+    return f"{text[:40]!r} is not a valid {kind}"
+
+
+for _tag in ("timestamp", "int", "float", "bool", "binary"):
+    _full = f"tag:yaml.org,2002:{_tag}"
+    SafeLineLoader.add_constructor(_full, _tolerant(_tag, _Loader.yaml_constructors[_full]))
 
 
 def parse_yaml(raw: bytes, file: str) -> tuple[Parsed | None, list[Problem]]:
     """Decode and parse one file; problems instead of exceptions.
 
+    Problems of the whole file (syntax, encoding, an alias bomb) return no
+    data; a bad value (``2015-02-30``, a key given twice) is a `BadScalar` in
+    the data, which the model refuses at the value's line.
+
     >>> parse_yaml(b"a: [1, 2\\n", "x.yaml")[1][0].line
     2
     """
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [too_big(file, len(raw))]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -73,9 +175,11 @@ def parse_yaml(raw: bytes, file: str) -> tuple[Parsed | None, list[Problem]]:
         ]
     if not text.strip():
         return None, [Problem(file, 1, "(file)", "the file is empty")]
-    loader = _Loader(text)
+    loader = SafeLineLoader(text)
     try:
         node = loader.get_single_node()
+        if node is not None and (bomb := _alias_bomb(node, file)) is not None:
+            return None, [bomb]
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -86,28 +190,83 @@ def parse_yaml(raw: bytes, file: str) -> tuple[Parsed | None, list[Problem]]:
         return None, [Problem(file, line, "(yaml)", what)]
     except yaml.YAMLError as err:  # reader errors (control characters) carry no mark
         return None, [Problem(file, 1, "(yaml)", str(err).splitlines()[0])]
+    except RecursionError:
+        return None, [Problem(file, 1, "(yaml)", "nested too deeply to read")]
     finally:
         loader.dispose()
     if node is None or data is None:
         return None, [Problem(file, 1, "(file)", "the file holds no data")]
-    return Parsed(file, data, node), _duplicate_keys(node, file)
+    return Parsed(file, data, node), []
 
 
-def _duplicate_keys(root: yaml.Node, file: str) -> list[Problem]:
-    """YAML silently keeps the last of two equal keys; we report it instead."""
-    problems = []
-    mappings = [root] if isinstance(root, yaml.MappingNode) else []
-    if isinstance(root, yaml.SequenceNode):
-        mappings = [n for n in root.value if isinstance(n, yaml.MappingNode)]
-    for mapping in mappings:
-        seen: set[str] = set()
-        for key, _ in mapping.value:
-            if key.value in seen:
-                problems.append(
-                    Problem(file, key.start_mark.line + 1, str(key.value), "key given twice")
+def too_big(file: str, size: int) -> Problem:
+    """The problem of a file over `MAX_FILE_BYTES`."""
+    return Problem(
+        file,
+        1,
+        "(file)",
+        f"the file is {size / 1e6:,.1f} MB, over the {MAX_FILE_BYTES / 1e6:g} MB a file may "
+        "hold; split it (one claims file a source)",
+    )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _alias_bomb(root: yaml.Node, file: str, budget: int = ALIAS_BUDGET) -> Problem | None:
+    """A problem when aliases would expand the file by more than ``budget`` values.
+
+    Walks the node graph once, each node once (an alias shares its anchor's
+    node), computing each node's expanded size and how much of it comes from
+    copies: a child whose first parent is another node, or that a parent
+    holds twice, is an alias's copy.  The smallest node over budget is named.
+    """
+    expanded: dict[int, int] = {}
+    copied: dict[int, int] = {}
+    owner: dict[int, int] = {id(root): 0}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            size, extra, here = 1, 0, set()
+            for child in _children(node):
+                ck = id(child)
+                size += expanded[ck]
+                extra += expanded[ck] if owner[ck] != key or ck in here else copied[ck]
+                here.add(ck)
+            expanded[key], copied[key] = size, extra
+            open_nodes.discard(key)
+            if extra > budget:
+                return _problem_at(
+                    file,
+                    node,
+                    f"aliases (*name) here expand to more than {budget:,} values; "
+                    "write the values out instead",
                 )
-            seen.add(key.value)
-    return problems
+            continue
+        if key in expanded:
+            continue
+        open_nodes.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            ck = id(child)
+            if ck in open_nodes:
+                return _problem_at(file, child, "an alias refers to its own anchor (a loop)")
+            owner.setdefault(ck, key)
+            if ck not in expanded:
+                stack.append((child, False))
+    return None
+
+
+def _problem_at(file: str, node: yaml.Node, message: str) -> Problem:
+    return Problem(file, node.start_mark.line + 1, "(yaml)", message)
 
 
 def read_yaml(path: Path, root: Path | None = None) -> tuple[Parsed | None, list[Problem]]:
@@ -118,13 +277,86 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Parsed | None, list
     return parse_yaml(raw, display_name(path, root))
 
 
-def read_bytes(path: Path, root: Path | None = None) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of ``path``, or a problem saying why it can't be read."""
+def read_bytes(
+    path: Path, root: Path | None = None, limit: int = MAX_FILE_BYTES
+) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of ``path``, or a problem saying why they are not read.
+
+    Refused: a symlink that leads outside ``root`` (``/etc/passwd`` is not an
+    article), anything but a regular file (a FIFO would block the reader
+    forever, a device never ends), a file over ``limit`` bytes.  Opened with
+    ``O_NONBLOCK`` so that even a FIFO swapped in after the check can't hang.
+    """
+    name = display_name(path, root)
+    if root is not None and not within(path, root):
+        return None, [
+            Problem(name, 1, "(file)", "a link to a file outside the data folder; not read")
+        ]
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        return path.read_bytes(), []
+        fd = os.open(path, flags)
     except OSError as err:
-        why = f"cannot read: {err.strerror}"
-        return None, [Problem(display_name(path, root), 1, "(file)", why)]
+        return None, [Problem(name, 1, "(file)", f"cannot read: {err.strerror}")]
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None, [
+                Problem(name, 1, "(file)", f"{_file_type(info.st_mode)}, not a file; skipped")
+            ]
+        if info.st_size > limit:
+            return None, [too_big(name, info.st_size)]
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as err:
+        return None, [Problem(name, 1, "(file)", f"cannot read: {err.strerror}")]
+    finally:
+        os.close(fd)
+    if len(raw) > limit:
+        return None, [too_big(name, len(raw))]
+    return raw, []
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str | None, str]:
+    """An article's bytes as text, or None and why; a leading byte-order mark is dropped.
+
+    Offsets count characters of the text after the mark: the app and the
+    extractors' command line drop it on the way in, so a hand-placed file
+    saved "with BOM" gives the same offsets as one without.
+
+    >>> decode_text("\ufeffIt has 7".encode(), "a.txt")
+    ('It has 7', '')
+    """
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff"), ""
+    except UnicodeDecodeError as err:
+        return None, f"its text {name} is not UTF-8 (byte {err.start})"
+
+
+def _file_type(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    for test, words in (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return words
+    return "a special file"
+
+
+def within(path: Path, root: Path) -> bool:
+    """True when ``path``, links followed, stays inside ``root`` (links followed too).
+
+    Never raises: a symlink loop resolves to itself, and reading it then fails
+    with a problem ("too many levels of symbolic links").
+    """
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # different drives on Windows
+        return False
 
 
 def display_name(path: Path, root: Path | None) -> str:

@@ -3,33 +3,34 @@
 import streamlit as st
 
 from analysis.format import FIGURE_COLUMNS, compact_figure, markdown_escape, row_figure
-from analysis.headlines import pick
 from charts.figures import category_counts_figure
 from pages import common
 
 CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]
 """The columns a metric card reads: only these are copied, for eight rows."""
+MIN_BARS = 2
+"""The figures-per-category chart needs two categories at least: one bar compares nothing."""
+MIN_FIGURES = 3
+"""...and three figures: bars of one and one figure say less than the cards above them."""
 CARD_WIDTH = 290
 """Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
-selection = common.select(data, filters)
-categories = data.index.columns["category"]
-sources = data.index.columns["source"].appearing(selection.mask)
+count = data.query.count(filters)
+sources = data.query.sources(filters)
 attributions = data.attributions
 
 st.title("Statistics in the news")
 st.caption(
-    f"{len(selection):,} figures from {len(sources):,} article(s) match the filters. "
+    f"{count:,} figures from {len(sources):,} article(s) match the filters. "
     "Each figure below is quoted from its source; see Sources for the words around it."
 )
 
-if not len(selection):
+if not count:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-best = pick(data.ranking, categories.codes, data.category_places, selection.mask)
-cards = data.claims[CARD_COLUMNS].take(best)
+cards = data.query.headlines(filters, CARD_COLUMNS)
 labels = data.labels
 # cards of one width that wrap onto as many rows as the window needs: in four columns of
 # a 1,400-pixel window, "≈¥7.85 trillion" was cut to "≈¥7.85 tril…"
@@ -49,10 +50,18 @@ for row in cards.to_dict(orient="records"):
             )
         )
 
+counts = data.query.category_counts(filters)
+if len(counts) < MIN_BARS or count < MIN_FIGURES:
+    # one bar compares nothing: a filtered view of a category or two figures draws none
+    st.caption(
+        f"{count:,} figure(s) in {len(counts)} categor{'y' if len(counts) == 1 else 'ies'}: "
+        "the cards above show them; Explore ranks the figures of one metric or unit."
+    )
+    st.stop()
 fig = category_counts_figure(
-    categories.counts(selection.mask),
+    counts,
     sources,
-    len(selection),
+    count,
     categories=data.categories,
     attributions=attributions,
 )

@@ -46,7 +46,7 @@ CASES = [
         "value: lots",
         "value: lots",
         "value",
-        "valid number, got 'lots'",
+        "must be a number, written without quotes (like 670000000.0), got 'lots'",
     ),
     (
         "quoted-number",
@@ -55,7 +55,7 @@ CASES = [
         "value: '670000000'",
         "value: '670",
         "value",
-        "valid number",
+        "must be a number",
     ),
     (
         "bad-enum",
@@ -64,7 +64,7 @@ CASES = [
         "qualifier: roughly",
         "qualifier: roughly",
         "qualifier",
-        "expected one of",
+        "must be one of 'exact', 'approximate'",
     ),
     ("missing-field", CLAIMS, "  kind: count\n", "", FIRST_ID, "kind", "required field is missing"),
     (
@@ -166,7 +166,7 @@ CASES = [
         "published: someday",
         "published:",
         "published",
-        "valid date",
+        "must be a date like 2015-12-20, got 'someday'",
     ),
     (
         "source-bad-url",
@@ -184,7 +184,7 @@ CASES = [
         "id: ../../etc/passwd",
         "id: ..",
         "id",
-        "does not match",
+        "must be lower-case letters, digits and single hyphens",
     ),
 ]
 
