@@ -73,6 +73,10 @@ SOURCE_SCHEMA = pa.schema([
 MANIFEST_VERSION = 1
 DEFAULT_PARTITION_SIZE = 500
 SHOWN_ERRORS = 5
+ENVIRONMENT_HINT = (
+    "hint: the scheduler and every worker must import this project (start them from a "
+    "checkout of the same commit, with PYTHONPATH pointing at it): see docs/corpus.md"
+)
 
 Extract = Callable[..., list[Claim]]
 
@@ -350,9 +354,10 @@ def _compute(
                     done = future.result()
                 except Exception as err:  # one partition must not stop the others
                     part = keys[future.key]
+                    first_line = (str(err).strip().splitlines() or [""])[0][:200]
                     summary.failed.append(
                         f"{part_name(part.number, '')} ({part.name}:{part.first_line}-"
-                        f"{part.first_line + part.lines - 1}): {type(err).__name__}: {err}"
+                        f"{part.first_line + part.lines - 1}): {type(err).__name__}: {first_line}"
                     )
                     continue
                 finally:
@@ -458,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"{len(summary.failed)} partition(s) could not be written "
                      "(rerun to retry them):")  # fmt: skip
         lines.extend(f"  {s}" for s in summary.failed[:SHOWN_ERRORS])
+        if any("deserializ" in s or "No module named" in s for s in summary.failed):
+            lines.append(ENVIRONMENT_HINT)
     print(report(summary, args.out, lines), file=sys.stderr)
     if summary.failed:
         return 2
