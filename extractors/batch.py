@@ -165,7 +165,8 @@ def run_partition(
                 found = extract_fn(item.text, source_id=item.id, published=item.published,
                                    categories=categories)  # fmt: skip
             except Exception as err:  # one article must not stop a corpus
-                raise ArticleError(f"extract failed: {type(err).__name__}: {err}") from err
+                message = (str(err).strip().splitlines() or [""])[0][:200]
+                raise ArticleError(f"extract failed: {type(err).__name__}: {message}") from err
         except ArticleError as err:
             errors.append({"id": raw_id(record), "file": part.name, "line": line,
                            "reason": str(err)})  # fmt: skip
@@ -393,6 +394,24 @@ def recorded_errors(out: Path) -> tuple[int, list[str]]:
     return count, shown
 
 
+def duplicate_ids(out: Path) -> tuple[int, list[str]]:
+    """(how many ids, a few of them) that more than one article has, across all partitions.
+
+    Two articles with one id (or two ids that make one slug) would share a source
+    id: the command warns, since only the whole output can tell.
+    """
+    import pyarrow.compute as pc
+
+    files = sorted((out / "sources").glob("part-*.parquet"))
+    if not files:
+        return 0, []
+    ids = pa.concat_tables([pq.read_table(f, columns=["id"]) for f in files])["id"]
+    counts = pc.value_counts(ids)
+    repeated = counts.filter(pc.greater(counts.field("counts"), 1))
+    names = repeated.field("values").to_pylist()
+    return len(names), sorted(names)[:SHOWN_ERRORS]
+
+
 def report(summary: Summary, out: Path, lines: Iterable[str] = ()) -> str:
     """The closing message: what was written, skipped, and what failed."""
     if summary.skipped == summary.partitions:
@@ -459,6 +478,10 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"{count:,} article(s) failed; ids and reasons in "
                      f"{args.out / 'errors'}/part-*.jsonl, the first:")  # fmt: skip
         lines.extend(f"  {s}" for s in shown)
+    repeated, examples = duplicate_ids(args.out)
+    if repeated:
+        lines.append(f"warning: {repeated:,} article id(s) belong to more than one article "
+                     f"(their claims share a source id): {', '.join(examples)}")  # fmt: skip
     if summary.failed:
         lines.append(f"{len(summary.failed)} partition(s) could not be written "
                      "(rerun to retry them):")  # fmt: skip

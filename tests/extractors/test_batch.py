@@ -535,3 +535,13 @@ def test_workers_get_the_clients_categories(corpus: Path, tmp_path: Path, schedu
     )
     assert (summary.articles, summary.errors) == (12, 0)
     assert {r["category"] for r in rows(out, "claims")} - {"other"}
+
+
+def test_an_id_given_twice_is_warned_about(tmp_path: Path, scheduler: str, capsys) -> None:
+    first = article_record("x", "Exports grew 7 percent.", 0) | {"id": "Wire 7"}
+    lines = [json.dumps(first), GOOD, json.dumps(first | {"id": "wire-7"})]
+    corpus = write_jsonl(tmp_path / "c.jsonl", lines)
+    code = batch.main([str(corpus), "--out", str(tmp_path / "out"), "--scheduler", scheduler,
+                       "--partition-size", "2"])  # fmt: skip
+    assert code == 0
+    assert "warning: 1 article id(s) belong to more than one article" in capsys.readouterr().err
