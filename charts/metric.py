@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.currency import figure_day
+from analysis.currency import ECB_NOTE, figure_day
 from analysis.format import row_figures
 from analysis.metrics import unit_text
 from charts.figures import escape, framed_figure, wrapped
@@ -159,7 +159,7 @@ def metric_figure(
                             escape(attributions.get(r["source"], r["source"])),
                             escape(r["place"] or "in the article"),
                             escape(r["compared"]),
-                            "<br>" + escape(f"Converted {r['conversion']}")
+                            "<br>" + escape(f"Converted: {r['conversion']}")
                             if r["conversion"]
                             else "",
                         ]
@@ -201,7 +201,9 @@ def metric_figure(
     source = metric_source_line(
         (attributions.get(s, s) for s in drawn["source"]), official["publisher"]
     )
-    return framed_figure(traces, layout, metric_title(metric), f"{unit}: {what}", source)
+    converted = bool(len(drawn)) and drawn["conversion"].fillna("").astype(bool).any()
+    note = ECB_NOTE if converted else ""
+    return framed_figure(traces, layout, metric_title(metric), f"{unit}: {what}", source, note)
 
 
 def changes_figure(

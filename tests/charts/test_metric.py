@@ -262,6 +262,11 @@ def test_money_in_another_currency_is_converted_and_says_how() -> None:
     assert reported["conversion"].tolist() == [
         "stated in the article: $455 billion = ¥2.95 trillion"
     ]
+    fig = metric_figure(SALES, official_rows(SALES_SERIES, SALES), reported, ATTRIBUTIONS)
+    assert "Converted: stated in the article" in fig.data[-1].customdata[0][6]
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes[1].startswith("Money converted at the European Central Bank's reference rates")
+    assert fig.layout.margin.b > 90  # room for the note under the source line
 
 
 def test_growth_is_a_chart_of_its_own_never_on_the_level_axis() -> None:
@@ -294,6 +299,7 @@ def test_text_from_sources_is_escaped() -> None:
     row = claim(USERS, 670e6, "paper-2015", period_as_of="2015-06-30", date="2015-06-30")
     row["quote"] = "<a href='javascript:alert(1)'>670 million</a>"
     fig, _ = chart(USERS, USERS_SERIES, [row])
+    assert len(fig.layout.annotations) == 1  # no conversion, no note
     assert "<a" not in fig.data[1].customdata[0][2]
     assert "&lt;a" in fig.data[1].customdata[0][2]
 
