@@ -201,9 +201,13 @@ def test_a_flow_is_joined_only_within_like_periods() -> None:
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert {t.name: list(t.x) for t in lines} == {
         # at the periods' last days
-        "Official (Xland Statistics Office), January–October": ["2015-10-31", "2016-10-31"],
-        "Official (Xland Statistics Office), January–July": ["2024-07-31"],
+        "January–October: official": ["2015-10-31", "2016-10-31"],
+        "January–July: official": ["2024-07-31"],
     }
+    # a like period's official line and its reports share a colour; another period not
+    colours = {t.name: t.marker.color for t in fig.data}
+    assert colours["January–October: official"] == colours["January–October: reported"]
+    assert colours["January–October: official"] != colours["January–July: official"]
     for trace in fig.data:  # no trace holds January–October 2015 and January–July 2024
         assert not {"2015-10-31", "2024-07-31"} <= set(trace.x)
     drawn = sorted(y for t in fig.data if t.mode == "markers" for y in t.y)
