@@ -328,3 +328,20 @@ def test_text_from_sources_is_escaped() -> None:
 )
 def test_like_periods(period_type, as_of, start, end, group) -> None:
     assert like_period(period_type, as_of, start, end) == group
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("Title\n\nIt has 670 million users.", "670", "in the 2nd paragraph"),
+        ("A 5 here.\n\nB.", "5", "in the 1st paragraph"),
+        ("\n\n\nTitle\n\n\n\nOne.\n \nTwo has 7.", "7", "in the 3rd paragraph"),  # empty ones
+        ("Line one\nLine two has 9", "9", "in the 2nd paragraph"),  # no blank lines
+        ("1 2 3 4 5 6 7 8 9 10 11 12 13 x", "x", "in the 1st paragraph"),
+        ("\n\n".join(f"P{n}" for n in range(1, 13)) + " 42", "42", "in the 12th paragraph"),
+    ],
+)
+def test_where_a_figure_is_in_words(text: str, figure: str, place: str) -> None:
+    from analysis.place import place_in_words
+
+    assert place_in_words(text, text.rindex(figure)) == place
