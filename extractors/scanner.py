@@ -84,15 +84,16 @@ PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 """After "one" these make it a pronoun or an idiom, not a count."""
-FREE_NUMBERS = 2000
-CHARS_PER_NUMBER = 16
-"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 16 characters before each.
+FREE_NUMBERS = 1000
+CHARS_PER_NUMBER = 24
+"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 24 characters before each.
 
 News prose has a number every hundred characters or so, a dense statistical
-paragraph one every 15 to 30: neither comes near the budget.  A run of
-numbers with nothing between them ("1,1,1,...", 500,000 to the megabyte)
-does; the numbers over the budget are passed over unread, so the work per
-megabyte is bounded whatever the text (``bench/pathological_bench.py``).
+paragraph one every 15 to 30, and an article seldom holds a thousand: none
+comes near the budget.  A run of numbers with nothing between them
+("1,1,1,...", 500,000 to the megabyte) does; the numbers over the budget are
+passed over unread, so the work per megabyte stays within a few times that of
+prose whatever the text (``bench/pathological_bench.py``).
 """
 SIGNS = {"-": -1, "−": -1, "+": 1}
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ \u00a0-]$", re.IGNORECASE)
