@@ -365,31 +365,40 @@ MARGIN = {"l": 10, "r": 30, "t": 80, "b": 90}
 """Room around the plot: the title above, the axis title and source line below."""
 
 
+NOTE_SHIFT = 18
+"""Pixels a chart note sits below the source line (and the bottom margin grows by)."""
+
+
 def framed_figure(
-    traces: list[dict], layout: dict, title: str, subtitle: str, source: str
+    traces: list[dict], layout: dict, title: str, subtitle: str, source: str, note: str = ""
 ) -> go.Figure:
-    """A figure with the template, title, subtitle and source line every chart carries."""
+    """A figure with the template, title, subtitle and source line every chart carries,
+    and a ``note`` under the source line where the chart needs one (how money was
+    converted): in the figure, so PNG, SVG and HTML downloads keep it."""
+    line = {
+        "text": escape(source),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -70,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 12, "color": "#555"},
+    }
+    notes = [{**line, "text": escape(note), "yshift": -70 - NOTE_SHIFT}] if note else []
     layout = {
         "template": _TEMPLATE_SPEC,
         "title": {"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
         "margin": dict(MARGIN),
         "legend": {"title": {"text": "Category"}},
-        "annotations": [
-            {
-                "text": escape(source),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -70,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#555"},
-            }
-        ],
+        "annotations": [line, *notes],
         **layout,
     }
+    if note:
+        margin = layout["margin"]
+        layout["margin"] = {**margin, "b": margin.get("b", MARGIN["b"]) + NOTE_SHIFT}
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
@@ -416,7 +425,7 @@ def hover_data(
         wrapped(record["quote"]),
         escape(attributions.get(record["source"], record["source"])),
         escape(place_in_words(text, record.get("start")) or "in the article"),
-        escape(f"Converted {conversion}" if conversion and conversion != "as stated" else ""),
+        escape(f"Converted: {conversion}" if conversion and conversion != "as stated" else ""),
     ]
 
 
@@ -466,6 +475,7 @@ def bar_figure(
     unit: str,
     limit: int = BAR_LIMIT,
     texts: Mapping[str, str] | None = None,
+    note: str = "",
 ) -> go.Figure:
     """``bar_chart`` from the bars already picked (``shown``: the ``limit`` largest of
     ``count`` claims, largest first).  The dashboard picks them from the load's values
@@ -512,7 +522,7 @@ def bar_figure(
         "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1]},
         "xaxis": {"title": {"text": escape(unit)}, "type": "linear", "rangemode": "tozero"},
     }
-    return framed_figure(traces, layout, title, subtitle, source)
+    return framed_figure(traces, layout, title, subtitle, source, note)
 
 
 def category_counts_chart(

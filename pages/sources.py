@@ -95,6 +95,7 @@ st.dataframe(
         ]
     ].assign(figure=row_figures(mine)),
     hide_index=True,
-    column_config={"value": st.column_config.NumberColumn("value", format="localized")},
+    # wide enough for "1,300,000,000,000" in full (a narrow column clipped the first digit)
+    column_config={"value": st.column_config.NumberColumn("value", format="localized", width=170)},
     key="sources-table",
 )
