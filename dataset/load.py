@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import operator
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -365,7 +366,7 @@ def _load_claims(root: Path, models: Models) -> list[Problem]:
     problems: list[Problem] = []
     for path in sorted((root / CLAIMS_DIR).glob("*.yaml")):
         stamp = _stamp(path)  # before reading: a change after it is seen next time
-        key = path.resolve()
+        key = Path(os.path.realpath(path))  # never raises, even on a symlink loop
         clean = _CLEAN.get(key)
         if clean is not None and clean.stamp == stamp:
             problems += _reuse(models, path, root, clean.models(), clean.lines)
