@@ -3,7 +3,8 @@
 * ``validate [DIR]``: check the dataset, one problem a line.
 * ``review SOURCE-ID``: list a source's claims (id, status, figure, quote).
 * ``approve CLAIM-ID...`` / ``reject CLAIM-ID...``: change their status (locked, validated).
-* ``export --format datapackage OUT/``: write a Frictionless Data Package.
+* ``export --format datapackage [--force] OUT/``: write a Frictionless Data Package
+  (refuses a folder holding files unless ``--force``; exit 1 if the dataset has problems).
 
 Every command works on ``$NEWS_STATS_DATA`` (default ``data/``).
 """
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 from curation.writes import read_claims, read_text, set_status
-from dataset.datapackage import write_package
+from dataset.datapackage import refuse_target, write_package
 from dataset.load import load_models
 from dataset.paths import data_root
 from dataset.schema import STATUSES, checked_slug
@@ -70,10 +71,33 @@ def change_status(root: Path, claim_ids: list[str], status: str) -> int:
     return 1 if problems else 0
 
 
-def export(root: Path, out: Path, statuses: list[str]) -> int:
-    """Write the Data Package into ``out``."""
-    for path in write_package(root, out, statuses):
+def export(root: Path, out: Path, statuses: list[str], force: bool = False) -> int:
+    """Write the Data Package into ``out``; 1 when something was left out, 2 when refused.
+
+    Refused (nothing written): a folder inside the dataset or the current
+    folder, a non-empty folder without ``--force``, a path that is a file.
+    The package is written even when the dataset has problems, with what is
+    valid; the files and claims left out are listed and the exit code is 1.
+    """
+    why = refuse_target(out, root, force)
+    if why is not None:
+        print(f"error: {why}", file=sys.stderr)
+        return 2
+    try:
+        written, problems = write_package(root, out, statuses)
+    except OSError as err:
+        print(f"error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    for path in written:
         print(path)
+    if problems:
+        files = sorted({p.file for p in problems})
+        print(
+            f"incomplete: {len(problems)} problem(s) in the dataset; what they concern was "
+            f"left out of the package (see `python -m dataset validate`): {', '.join(files)}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -105,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=STATUSES,
         help="claims with this status (repeatable; default: approved)",
     )
+    out.add_argument(
+        "--force", action="store_true", help="write into OUT even when it holds files already"
+    )
     out.add_argument("out", metavar="OUT", type=Path)
     args = parser.parse_args(argv)
     root = data_root()
@@ -115,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("approve", "reject"):
         return change_status(root, args.claim_ids, STATUS_OF[args.command])
     if args.command == "export":
-        return export(root, args.out, args.status or ["approved"])
+        return export(root, args.out, args.status or ["approved"], args.force)
     return 2
 
 
