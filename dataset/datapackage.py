@@ -177,6 +177,8 @@ def package_files(models: Models, statuses: Iterable[str] = ("approved",)) -> di
         "title": "Statistics reported in the news",
         "description": "Numeric claims from news articles, reviewed by a person. " + LICENCE_NOTE,
         "licenses": LICENSES,
+        # the date of the data: the newest publication among the exported figures' sources
+        "data_as_of": max((s.published for s in sources), default=None),
         "sources": [
             {"title": f"{s.publisher}, {s.published.isoformat()}: {s.title}", **_path(s.url)}
             for s in sources
@@ -186,6 +188,8 @@ def package_files(models: Models, statuses: Iterable[str] = ("approved",)) -> di
             _resource("sources", SOURCE_FIELDS, sources_csv),
         ],
     }
+    if descriptor["data_as_of"] is not None:
+        descriptor["data_as_of"] = descriptor["data_as_of"].isoformat()
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     return {
         "datapackage.json": text.encode("utf-8"),

@@ -86,3 +86,15 @@ def test_a_dataset_with_problems_exports_what_is_valid_and_exits_1(
     assert _listing(out) == PACKAGE
     claims = (out / "claims.csv").read_text(encoding="utf-8").splitlines()
     assert len(claims) == 1 + 15
+
+
+def test_the_package_says_the_date_of_its_data(cli, tmp_path):
+    import json
+
+    assert cli(tmp_path / "pkg") == 0
+    descriptor = json.loads((tmp_path / "pkg" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["data_as_of"] == "2015-12-20"
+    assert descriptor["title"] == "Statistics reported in the news"
+    assert [s["title"] for s in descriptor["sources"]] == [
+        "China Daily, 2015-12-20: Cyberspace a frontier for global cooperation"
+    ]
