@@ -210,8 +210,10 @@ def _is_na(value: object) -> bool:
         return False
 
 
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
-"""Characters Streamlit's markdown would act on (``$`` starts LaTeX, ``:`` emoji/colours)."""
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:=&")
+"""Characters Streamlit's markdown would act on: links and images (``[``, ``!``), emphasis,
+HTML (``<``), LaTeX (``$``), emoji and colours (``:``), setext headings (``=``), entities
+(``&``).  CommonMark lets a backslash escape any ASCII punctuation."""
 
 
 def markdown_escape(text: object) -> str:

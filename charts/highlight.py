@@ -1,13 +1,40 @@
 """An article's text as HTML with every claim's figure marked, safe to render.
 
-Every piece of source text is passed through ``html.escape`` before any
-``<mark>`` tag is added, so nothing in an article can become markup.
+Every piece of source text is escaped before any ``<mark>`` tag is added,
+so nothing in an article can become markup: not HTML, and not Markdown
+either (``![x](http://host/t.png)`` would make a browser fetch a URL where
+the HTML is shown through ``st.markdown``), its signs written as numeric
+character references, which Markdown never reads as syntax.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+
+MARKDOWN_SIGNS = "\\`*_{}[]()#!|~$:="
+"""Characters that start Markdown syntax mid-line (links, images, emphasis, code, LaTeX,
+emoji and colours); written as ``&#NN;`` they show as themselves and do nothing."""
+_INERT = str.maketrans(
+    {
+        **{sign: f"&#{ord(sign)};" for sign in MARKDOWN_SIGNS},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+    }
+)
+
+
+def inert_html(text: str) -> str:
+    """``text`` as HTML that neither HTML nor Markdown reads as markup.
+
+    >>> inert_html("<b>![x](u)</b> $5")
+    '&lt;b&gt;&#33;&#91;x&#93;&#40;u&#41;&lt;/b&gt; &#36;5'
+    """
+    return text.translate(_INERT)
+
 
 STYLE = (
     "white-space: pre-wrap; font-family: Georgia, serif; line-height: 1.6; "
@@ -27,12 +54,12 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str, str]]) -> str:
     for start, end, title, colour in sorted(spans):
         if start < position or end > len(text) or start >= end:
             continue
-        pieces.append(html.escape(text[position:start]))
+        pieces.append(inert_html(text[position:start]))
         pieces.append(
             f'<mark title="{html.escape(title, quote=True)}" '
             f'style="background: {html.escape(colour, quote=True)}">'
-            f"{html.escape(text[start:end])}</mark>"
+            f"{inert_html(text[start:end])}</mark>"
         )
         position = end
-    pieces.append(html.escape(text[position:]))
+    pieces.append(inert_html(text[position:]))
     return f'<div style="{STYLE}">' + "".join(pieces) + "</div>"

@@ -9,6 +9,7 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
+from analysis.format import markdown_escape
 from curation.article import MAX_BYTES, decode_article
 from curation.table import apply_table, counts
 from curation.writes import add_source, source_id_for
@@ -54,7 +55,7 @@ if upload is not None:
 elif len(text_in.encode("utf-8")) > MAX_BYTES:
     why = f"The text is {len(text_in.encode('utf-8')) / 1e6:.1f} MB, over the 5 MB limit."
 if why:
-    st.error(why)
+    st.error(markdown_escape(why))  # the file's name is the uploader's text
     text = ""
 
 with st.container(border=True):

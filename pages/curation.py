@@ -10,6 +10,7 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
+from analysis.format import markdown_escape
 from curation.table import COLUMNS, EDITABLE, editor_frame, marked_quote, table_counts, tally_line
 from dataset.problems import Problem
 from dataset.schema import QUALIFIERS, STATUSES, Claim
@@ -56,10 +57,9 @@ def quotes(claims: Sequence[Claim], text: str) -> None:
     """Each claim's quote with its figure marked (everything escaped first)."""
     with st.expander(f"Quotes of the {len(claims)} figure(s), each figure marked", expanded=True):
         for claim in claims:
-            st.markdown(
+            st.html(  # HTML only, never Markdown: marked_quote escapes all text, <mark> is ours
                 f"<small><code>{claim.id}</code> · {claim.status}</small><br>"
                 f"{marked_quote(claim, text)}",
-                unsafe_allow_html=True,  # marked_quote escapes all text; only <mark> is ours
             )
 
 
@@ -71,7 +71,7 @@ def show_problems(problems: Sequence[Problem], what: str) -> None:
 
 def _md(text: str) -> str:
     """Text shown literally in Markdown (no links, emphasis or HTML from user input)."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)
+    return markdown_escape(text)
 
 
 def after_save() -> None:
