@@ -33,9 +33,10 @@ SUBJECT = "Phones **bold** $x$ ![x](http://127.0.0.1:9/t.png)"
 ESCAPED_IN_MARKDOWN = (
     "\\*\\*bold\\*\\*",
     "\\$x\\$",
-    "\\!\\[x\\]\\(http\\://127\\.0\\.0\\.1\\:9/t\\.png\\)",
+    "\\!\\[x\\]\\(http\u2060\\://127\\.0\\.0\\.1\\:9/t\\.png\\)",
 )
-"""What the subject must look like in a Markdown body: every sign backslash-escaped."""
+"""What the subject must look like in a Markdown body: every sign backslash-escaped, and
+a word joiner (U+2060) after ``http``, as GitHub-flavoured Markdown links bare URLs."""
 ESCAPED_IN_HTML = ("&lt;img src&#61;x onerror&#61;alert&#40;1&#41;&gt;",)
 """What the article text must look like in the Sources page's HTML (signs as references)."""
 
@@ -130,7 +131,7 @@ def test_sources_shows_the_article_as_text(app) -> None:
         assert escaped in article
     assert "&#33;&#91;x&#93;&#40;http&#58;//127.0.0.1&#58;9/t.png&#41;" in article
     titles = " ".join(markdown_bodies(at))
-    assert "Shop \\*\\*news\\*\\* \\[x\\]\\(https\\://example\\.org\\)" in titles
+    assert "Shop \\*\\*news\\*\\* \\[x\\]\\(https\u2060\\://example\\.org\\)" in titles
 
 
 def test_review_shows_quotes_as_text(app) -> None:
