@@ -23,6 +23,12 @@ PAGES = [
     # Curation pages (pages/add_article.py, pages/review.py) go here, one st.Page line each.
     st.Page("pages/add_article.py", title="Add article", icon=":material/add:", url_path="add"),
     st.Page("pages/review.py", title="Review", icon=":material/rule:", url_path="review"),
+    st.Page(
+        "pages/candidates.py",
+        title="Batch candidates",
+        icon=":material/inventory_2:",
+        url_path="candidates",
+    ),
 ]
 
 # Streamlit's own sidebar navigation is hidden (showSidebarNavigation = false) and the

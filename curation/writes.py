@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, load_metrics, parse_claims_file
 from dataset.problems import Problem
-from dataset.save import save_claims, save_source
+from dataset.save import atomic_write, save_claims, save_source
 from dataset.schema import STATUSES, Claim, Source, checked_slug
 from dataset.validate import claim_problems, field_name, validation_problems
 from dataset.yamlio import decode_text, read_bytes
@@ -377,6 +377,8 @@ def same_text(root: Path | str, text: str) -> str | None:
     """The id of a source whose stored text has the same sha256 as ``text``, or None."""
     wanted = digest_bytes(text.encode("utf-8"))
     for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
+        if not path.with_suffix(".yaml").is_file():
+            continue  # a text with no source beside it (``orphan_texts``) is no source
         raw, _ = read_bytes(path, Path(root))  # a FIFO would block, a device never end
         if raw is not None and digest_bytes(raw) == wanted:
             return path.stem
@@ -399,6 +401,62 @@ def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
     return moved
 
 
+ADDING = ".adding"
+"""Suffix of the marker ``sources/.<id>.adding``: an add of ``<id>`` has begun and not ended."""
+
+
+def _added_files(root: Path, ident: str) -> list[Path]:
+    """The three files one add writes, in the order it writes them."""
+    sources = root / SOURCES_DIR
+    return [sources / f"{ident}.txt", sources / f"{ident}.yaml", claims_path(root, ident)]
+
+
+def _write_all(root: Path, source: Source, text: str, ident: str, claims: list[Claim]) -> None:
+    """Text, source and claims as one transaction: all three are written, or none stays.
+
+    A marker is written first and removed last; an add killed in between leaves
+    it, and the next add removes whatever that add wrote (``roll_back_interrupted``).
+    An error here is rolled back at once.
+    """
+    marker = root / SOURCES_DIR / f".{ident}{ADDING}"
+    atomic_write(marker, b"")
+    try:
+        save_source(root, source, text)
+        save_claims(root, ident, claims)
+    except BaseException:
+        roll_back_interrupted(root)
+        raise
+    marker.unlink()
+
+
+def roll_back_interrupted(root: Path | str) -> list[str]:
+    """Remove what adds that never finished wrote (their files, temp files, marker); their ids.
+
+    Called under the add lock, so no add in progress is touched.
+    """
+    root = Path(root)
+    undone = []
+    for marker in sorted((root / SOURCES_DIR).glob(f".*{ADDING}")):
+        ident = marker.name[1 : -len(ADDING)]
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            continue  # not a marker this module wrote
+        for path in _added_files(root, ident):
+            path.unlink(missing_ok=True)
+            for temp in path.parent.glob(f".{path.name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+        marker.unlink()
+        undone.append(ident)
+    for temp in (root / SOURCES_DIR).glob(f"..*{ADDING}.*.tmp"):
+        temp.unlink(missing_ok=True)  # a marker being written: that add wrote nothing else
+    return undone
+
+
+def orphan_texts(root: Path | str) -> list[str]:
+    """Ids of ``sources/<id>.txt`` files with no ``sources/<id>.yaml`` (left by an old crash)."""
+    sources = Path(root) / SOURCES_DIR
+    return sorted(p.stem for p in sources.glob("*.txt") if not p.with_suffix(".yaml").exists())
+
+
 def add_source(
     root: Path | str, source: Source, text: str, claims: Sequence[Mapping | Claim] = ()
 ) -> tuple[str | None, list[Problem]]:
@@ -415,6 +473,7 @@ def add_source(
         return None, [Problem(file, 1, "text", "the article text is empty")]
     try:
         with lock_for(root / SOURCES_DIR / ADD_LOCK):
+            roll_back_interrupted(root)
             existing = same_text(root, text)
             if existing is not None:
                 return None, [
@@ -444,8 +503,7 @@ def add_source(
             with lock_for(path):
                 if path.exists():
                     return None, [stale(_display(path, root))]
-                save_source(root, final, text)
-                save_claims(root, ident, checked)
+                _write_all(root, final, text, ident, checked)
     except Timeout:
         return None, [busy(file)]
     except OSError as err:

@@ -5,6 +5,8 @@
 * ``approve CLAIM-ID...`` / ``reject CLAIM-ID...``: change their status (locked, validated).
 * ``export --format datapackage [--force] OUT/``: write a Frictionless Data Package
   (refuses a folder holding files unless ``--force``; exit 1 if the dataset has problems).
+* ``compare [--format json|text] [DIR]``: approved claims against the official figures.
+* ``build [DIR]``: bring the derived Parquet store up to date (``dataset/store.py``).
 
 Every command works on ``$NEWS_STATS_DATA`` (default ``data/``).
 """
@@ -101,6 +103,56 @@ def export(root: Path, out: Path, statuses: list[str], force: bool = False) -> i
     return 0
 
 
+def compare(root: Path, fmt: str, statuses: list[str]) -> int:
+    """Print each claim with a metric against its official figure (``analysis.compare``)."""
+    import json
+
+    from analysis.compare import compare_claims, to_records
+    from dataset.load import load_dataset
+
+    if not root.is_dir():
+        print(f"error: {root} is not a folder", file=sys.stderr)
+        return 2
+    data = load_dataset(root)
+    claims = data.claims[data.claims["status"].isin(statuses)]
+    records = to_records(compare_claims(claims, data.models))
+    if fmt == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for r in records:
+            print(f"{r['claim']}\t{r['verdict']}\t{r['message']}")
+    print(f"{len(records)} claim(s) with a metric compared", file=sys.stderr)
+    return 0
+
+
+def build(root: Path) -> int:
+    """Compile the changed files of ``root`` into its store; print every problem; 1 if any."""
+    import time
+
+    from dataset import store
+
+    if not root.is_dir():
+        print(f"error: {root} is not a folder", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    built = store.build(root)
+    for problem in built.problems:
+        print(problem)
+    took = time.perf_counter() - start
+    print(
+        f"{built.folder}: {len(built.rebuilt)} file(s) compiled in {took:.1f} s; "
+        f"{len(built.problems)} problem(s)",
+        file=sys.stderr,
+    )
+    return 1 if built.problems else 0
+
+
+def add_build_command(commands: argparse._SubParsersAction) -> None:
+    """``build [DIR]``: a subcommand of its own (other commands are added beside it)."""
+    cmd = commands.add_parser("build", help="compile DIR (default data/) into the Parquet store")
+    cmd.add_argument("dir", nargs="?", default=None, type=Path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m dataset",
@@ -133,6 +185,11 @@ def main(argv: list[str] | None = None) -> int:
         "--force", action="store_true", help="write into OUT even when it holds files already"
     )
     out.add_argument("out", metavar="OUT", type=Path)
+    vs = commands.add_parser("compare", help="claims against the official figures (data/reference)")
+    vs.add_argument("--format", choices=("text", "json"), default="text")
+    vs.add_argument("--status", action="append", choices=STATUSES, help="default: approved")
+    vs.add_argument("dir", nargs="?", default=None, type=Path)
+    add_build_command(commands)
     args = parser.parse_args(argv)
     root = data_root()
     if args.command == "validate":
@@ -143,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         return change_status(root, args.claim_ids, STATUS_OF[args.command])
     if args.command == "export":
         return export(root, args.out, args.status or ["approved"], args.force)
+    if args.command == "compare":
+        return compare(args.dir or root, args.format, args.status or ["approved"])
+    if args.command == "build":
+        return build(args.dir or root)
     return 2
 
 

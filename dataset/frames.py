@@ -15,6 +15,7 @@ from dataset.schema import KINDS, MEASURES, QUALIFIERS, STATUSES
 
 if TYPE_CHECKING:
     from dataset.load import Models
+    from dataset.schema import Claim
 
 CLAIM_COLUMNS: dict[str, str | pd.CategoricalDtype] = {
     "id": "string",
@@ -76,30 +77,37 @@ def _typed(rows: list[dict], columns: dict) -> pd.DataFrame:
     return frame.astype(columns)
 
 
+def claim_row(c: Claim, published: str, file: str, line: int) -> dict[str, object]:
+    """One claim as a flat row of ``CLAIM_COLUMNS`` (``published``: its source's ISO date).
+
+    The claims frame and the derived store (``dataset/store.py``) both build their
+    rows here, so the two agree column for column.
+    """
+    period = c.period
+    return {
+        **c.model_dump(exclude={"span", "period", "base_period", "equivalents"}),
+        "base_period": c.base_period.label() if c.base_period else None,
+        "start": c.span[0],
+        "end": c.span[1],
+        "period": period.label() if period else None,
+        "period_as_of": period.as_of if period else None,
+        "period_start": period.start if period else None,
+        "period_end": period.end if period else None,
+        "date": (period.date() if period else None) or published,
+        "equivalents": [e.model_dump() for e in c.equivalents],
+        "file": file,
+        "line": line,
+    }
+
+
 def claims_frame(models: Models) -> pd.DataFrame:
     """All valid claims, one row each, in file order."""
     rows = []
     for claims in models.claims.values():
         for c in claims:
-            period = c.period
-            source = models.sources[c.source]
+            published = models.sources[c.source].published.isoformat()
             file, line = models.claim_lines.get(c.id, ("", 0))
-            rows.append(
-                {
-                    **c.model_dump(exclude={"span", "period", "base_period", "equivalents"}),
-                    "base_period": c.base_period.label() if c.base_period else None,
-                    "start": c.span[0],
-                    "end": c.span[1],
-                    "period": period.label() if period else None,
-                    "period_as_of": period.as_of if period else None,
-                    "period_start": period.start if period else None,
-                    "period_end": period.end if period else None,
-                    "date": (period.date() if period else None) or source.published.isoformat(),
-                    "equivalents": [e.model_dump() for e in c.equivalents],
-                    "file": file,
-                    "line": line,
-                }
-            )
+            rows.append(claim_row(c, published, file, line))
     frame = _typed(rows, CLAIM_COLUMNS)
     frame["category"] = frame["category"].astype(pd.CategoricalDtype(list(models.categories)))
     return frame

@@ -36,6 +36,12 @@ EQUIVALENT_GAPS = [
 NEXT_IN_BRACKET = re.compile(rf"\s*[;,/]\s*{HEDGES}", re.IGNORECASE)
 
 
+LOOK_BACK = 200
+"""How far before a bare count ``context.unit_before`` looks for what it counts.
+
+Bounded so that the work per figure is, however many figures a sentence holds.
+"""
+
 ONE_IN = re.compile(r"\s(?:in|out\s+of)\s", re.IGNORECASE)
 """A share written "one in five" or "nine out of 10": the noun after it is the whole."""
 
@@ -152,12 +158,17 @@ def extract(
     claims: list[Claim] = []
     last_start, around = -1, _NO_CONTEXT  # sentence start of the previous figure, its context
     counted: tuple[int, str | None] = (-1, None)  # sentence start and unit of the last count
+    quoted, sentence = (-1, -1), ""  # the last quote's bounds and text
     for figure in iter_equivalents(text, iter_scan(text, sentences)):
         if not looks_like_figure(figure.written) or not _finite(figure):
             continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
         s_start, s_end = sentences.around(figure.start)
-        s_start, s_end = min(s_start, figure.start), max(s_end, figure.end)
-        sentence = text[s_start:s_end]
+        # The quote holds the figure and its stated conversions, also across a line break
+        # ("2.95 trillion yuan\n($455 billion)"); one string per sentence, shared by its claims.
+        end = max([figure.end, *(span[1] for _, _, span in figure.equivalents)])
+        s_start, s_end = min(s_start, figure.start), max(s_end, end)
+        if (s_start, s_end) != quoted:
+            quoted, sentence = (s_start, s_end), text[s_start:s_end]
         unit = figure.unit
         if figure.kind == "percent" and unit == "percent":
             of = context.of_phrase(text, figure.end)
@@ -178,7 +189,7 @@ def extract(
             unit = (
                 context.part_of_unit(text, figure.end)
                 or (counted[1] if counted[0] == s_start else None)
-                or context.unit_before(text[s_start : figure.start])
+                or context.unit_before(text[max(s_start, figure.start - LOOK_BACK) : figure.start])
             )
         if figure.kind == "count" and unit:
             counted = (s_start, unit)

@@ -57,7 +57,23 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 """Words that end in a full stop without ending a sentence (lower case, no final dot)."""
 
-BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|[ \t]*\n\s*")
+BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+"""A sentence end: stops, closing quotes and spaces before a capital or digit, or a newline.
+
+Each alternative can start only once per run of the characters it opens with
+(a stop after a stop fails at once, on the look-behind), so a megabyte of dots
+or spaces is one pass, not one pass per character.  The spaces before a
+newline are trimmed by ``_add``, not matched: ``[ \t]*\n`` retried the whole
+run of spaces from each of its characters.
+"""
+MAX_SENTENCE = 1000
+"""A longer "sentence" (a table, a run of figures, text without stops) is cut into pieces.
+
+The pieces end at the last space before the limit, else after the last
+comma or semicolon, else at the limit, so every quote, and the work done
+for each figure in its sentence, is bounded.
+"""
+CUTS = (" ", "\t", ",", ";")
 WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 
 
@@ -82,6 +98,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append ``text[start:end]`` without its outer white space, unless nothing is left.
 
+    A piece longer than ``MAX_SENTENCE`` goes in as several (``_cut``).
     ``str.strip`` and ``str.isspace`` agree on what white space is; stripping
     the slice in C is cheaper than stepping over it in Python.
     """
@@ -89,8 +106,31 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     stripped = piece.lstrip()
     start += len(piece) - len(stripped)
     end = start + len(stripped.rstrip())
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start)
+        _add(text, start, cut, spans)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         spans.append((start, end))
+
+
+def _cut(text: str, start: int) -> int:
+    """Where to end a piece of an over-long sentence that starts at ``start``.
+
+    After the last space (else comma or semicolon) in the second half of the
+    allowed length, else at the length itself.
+
+    >>> _cut("ab " * 400, 0), _cut("1," * 600, 0), _cut("x" * 2000, 0)
+    (999, 1000, 1000)
+    """
+    low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+    for mark in CUTS:
+        at = text.rfind(mark, low, high)
+        if at >= 0:
+            return at + 1
+    return high
 
 
 class SentenceIndex:

@@ -1,39 +1,38 @@
-"""What every page shares: the cached dataset, the sidebar filters, download buttons.
+"""What every page shares: the dataset's query layer, the sidebar filters, download buttons.
 
 Pages stay thin: they call these helpers and the pure functions of
-``charts/`` and ``dataset/``.  The dataset is cached (``st.cache_resource``;
-see ``_load`` for why not ``st.cache_data``) keyed on the modification time
-and size of every file under the data root, so an edit under ``data/`` shows
-on the next rerun, without a restart.
+``charts/`` and ``analysis/``.  The dataset is the derived Parquet store
+(``dataset/store.py``), built when the app starts and again when a file
+under the data root changes (the cache is keyed on ``data_stamp``), and
+queried with DuckDB (``analysis/query.py``): only the rows a page draws
+become pandas frames.  Candidates from a batch extraction are shown beside
+the curated claims with ``streamlit run dashboard.py -- --candidates DIR``
+(or ``NEWS_STATS_CANDIDATES=DIR``), under their own status.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import argparse
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow.parquet as pq
 import streamlit as st
 
-from analysis import headlines
-from analysis.currency import CurrencyIndex
-from analysis.filters import (
-    DEFAULT_STATUSES,
-    Codes,
-    FilterIndex,
-    Filters,
-    Selection,
-    indexed_filters,
-    options,
-)
+from analysis.compare import Officials
+from analysis.filters import DEFAULT_STATUSES, Filters
+from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
-from charts.figures import unit_groups
-from charts.timeseries import Metrics
-from dataset import load_dataset
+from dataset import store
 from dataset.export import to_csv, to_json
-from dataset.load import gc_paused, settle, thaw
+from dataset.frames import SOURCE_COLUMNS, categories_frame
 from dataset.paths import data_root, data_stamp
 from dataset.problems import Problem
 from dataset.schema import KINDS, QUALIFIERS, STATUSES
@@ -48,87 +47,109 @@ FILTER_KEYS: dict[str, str] = {
 }
 """Filters field -> widget key, which is also the query parameter in the URL."""
 
+CANDIDATES_ENV = "NEWS_STATS_CANDIDATES"
+"""A batch extraction's output folder to show beside the curated data (``--candidates``)."""
+
 
 @dataclass(frozen=True)
 class Data:
-    """The cached dataset: frames and problems (the pydantic models are not needed here)."""
+    """The dataset in use: its query layer, the small frames, and the problems."""
 
-    claims: pd.DataFrame
+    query: ClaimQuery
+    """Every question about the claims (counts, rankings, rows): SQL over the store."""
     sources: pd.DataFrame
+    """The curated sources, with their text (a batch output's sources stay on disk)."""
     categories: pd.DataFrame
     problems: tuple[Problem, ...]
     choices: dict[str, list[str]]
     """Column -> its distinct values, for the filter widgets (computed once per load)."""
-    index: FilterIndex
-    """The filter columns as codes: a rerun filters without comparing strings."""
-    attributions: dict[str, str]
-    """Source id -> its chart attribution line (a dict per load: pages look it up often)."""
+    attributions: Mapping[str, str]
+    """Source id -> its chart attribution line (batch sources looked up when named)."""
     labels: dict[str, str]
     """Category id -> its label."""
-    groups: Codes
-    """``unit_groups`` of the claims (the unit each is charted in), as codes."""
-    currencies: CurrencyIndex
-    """The currencies each claim could be shown in (``target_currencies``)."""
-    ranking: np.ndarray
-    """The claims' positions, best headline first (``analysis.headlines.ranking``)."""
-    category_places: np.ndarray
-    """Each category code's place in categories.yaml (``analysis.headlines.places``)."""
-    metrics: Metrics
-    """Each claim's metric as a code, for the series over time (``charts.timeseries``)."""
+    batch: bool = False
+    """Whether candidates of a batch extraction are shown (under ``BATCH_STATUS``)."""
+    officials: Officials = field(default_factory=Officials)
+    """The metrics and their official series (``analysis.compare``), without the claims."""
 
     @property
     def texts(self) -> dict[str, str]:
         return dict(zip(self.sources["id"], self.sources["text"], strict=True))
 
 
-@st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
-def _load(root: str, stamp: str) -> Data:
-    """The dataset under ``root``; ``stamp`` (see data_stamp) is only the cache key.
+def candidates_dir(argv: list[str] | None = None) -> Path | None:
+    """The batch output to show: ``--candidates DIR`` after ``--``, else the setting.
 
-    ``st.cache_resource``, not ``st.cache_data``: the latter unpickles a copy on
-    every hit, 133 ms a rerun at 100,000 claims (bench/dashboard_bench.py).  The
-    frames are shared, so nothing may modify them: pages filter and copy.
+    >>> candidates_dir(["dashboard.py", "--candidates", "out"])
+    PosixPath('out')
     """
-    thaw()
-    with gc_paused():  # the preparation allocates as much as the load (see gc_paused)
-        data = _prepare(root)
-    settle()  # reruns no longer walk the dataset's objects in every full collection
-    return data
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--candidates")
+    known, _ = parser.parse_known_args((sys.argv if argv is None else argv)[1:])
+    chosen = known.candidates or os.environ.get(CANDIDATES_ENV)
+    return Path(chosen) if chosen else None
 
 
-def _prepare(root: str) -> Data:
-    """The dataset under ``root`` with what the pages look up on every rerun."""
-    dataset = load_dataset(root)
-    claims = dataset.claims
-    # None rather than [] where nothing is stated: every cache hit unpickles this column,
-    # and 100,000 empty lists cost more than everything else together.
-    claims["equivalents"] = [e or None for e in claims["equivalents"]]
-    choices = {column: options(claims, column) for column in ("source", "entity")}
-    sources, categories = dataset.sources, dataset.categories
-    index = FilterIndex.of(claims)
+def candidates_stamp(folder: Path | None) -> str:
+    """A digest of the batch output's partition files (name, size, mtime): part of the key."""
+    if folder is None:
+        return ""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in ("claims", "sources"):
+        for path in sorted((folder / part).glob("*.parquet")):
+            info = path.stat()
+            digest.update(f"{part}/{path.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
+def _load(root: str, stamp: str, candidates: str | None, candidates_key: str) -> Data:
+    """The dataset under ``root``; ``stamp`` and ``candidates_key`` are only the cache key.
+
+    Builds the store (only changed files are compiled) and opens DuckDB over it.
+    """
+    return prepare(Path(root), Path(candidates) if candidates else None)
+
+
+def prepare(root: Path, candidates: Path | None = None) -> Data:
+    """The store of ``root`` built, and what the pages look up on every rerun."""
+    built = store.build(root)
+    categories = categories_frame(built.models)
+    query = ClaimQuery(built.claims, built.sources, list(categories["id"]), candidates)
+    sources = _sources(built.sources)
+    known = dict(zip(sources["id"], sources["attribution"], strict=True))
+    choices = {column: query.options(column) for column in ("source", "entity")}
     return Data(
-        claims,
+        query,
         sources,
         categories,
-        tuple(dataset.problems),
+        tuple(built.problems),
         choices,
-        index=index,
-        attributions=dict(zip(sources["id"], sources["attribution"], strict=True)),
+        attributions=Attributions(known, query),
         labels=dict(zip(categories["id"], categories["label"], strict=True)),
-        groups=Codes.of(unit_groups(claims)),
-        currencies=CurrencyIndex.of(claims),
-        ranking=headlines.ranking(claims),
-        category_places=headlines.places(
-            list(index.columns["category"].values), list(categories["id"])
-        ),
-        metrics=Metrics.of(claims),
+        batch=candidates is not None,
+        officials=Officials(built.models.metrics, built.models.references),
     )
 
 
+def _sources(path: Path) -> pd.DataFrame:
+    """The store's sources as ``sources_frame`` gives them (authors as lists)."""
+    frame = pq.read_table(path).to_pandas()
+    frame["authors"] = [json.loads(a) for a in frame["authors"]]
+    frame["published"] = pd.to_datetime(frame["published"])
+    return frame[list(SOURCE_COLUMNS)].astype(SOURCE_COLUMNS)
+
+
 def load() -> Data:
-    """The dataset in use, re-read when any file under the data root changed."""
+    """The dataset in use, rebuilt when any file under the data root changed."""
     root = data_root()
-    return _load(str(root), data_stamp(root))
+    candidates = candidates_dir()
+    return _load(
+        str(root),
+        data_stamp(root),
+        str(candidates) if candidates else None,
+        candidates_stamp(candidates),
+    )
 
 
 def _clear_filters() -> None:
@@ -148,7 +169,11 @@ def sidebar_filters(data: Data) -> Filters:
         "entities": ("Entity", data.choices["entity"], str),
         "kinds": ("Kind", list(KINDS), str),
         "qualifiers": ("Qualifier", list(QUALIFIERS), lambda q: q.replace("_", " ")),
-        "statuses": ("Status", list(STATUSES), str),
+        "statuses": (
+            "Status",
+            [*STATUSES, BATCH_STATUS] if data.batch else list(STATUSES),
+            str,
+        ),
     }
     for name, (label, values, fmt) in choices.items():
         key = FILTER_KEYS[name]
@@ -164,16 +189,6 @@ def sidebar_filters(data: Data) -> Filters:
         )
     sidebar.button("Clear all filters", on_click=_clear_filters, width="stretch")
     return Filters(**{name: tuple(values) for name, values in picked.items()})
-
-
-def filtered(data: Data, filters: Filters) -> pd.DataFrame:
-    """The claims the filters let through (``apply_filters``, through the load's index)."""
-    return indexed_filters(data.claims, filters, data.index)
-
-
-def select(data: Data, filters: Filters) -> Selection:
-    """The claims the filters let through, without copying them yet."""
-    return Selection(data.claims, data.index.mask(filters))
 
 
 def problems_panel(problems: tuple[Problem, ...]) -> None:

@@ -1,6 +1,5 @@
 """Explore: one chart per unit (never two units on an axis), the table, and downloads."""
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -11,12 +10,10 @@ from charts.figures import (
     HOVER_COLUMNS,
     bar_figure,
     bars_of,
-    group_sizes,
-    largest,
     largest_first,
     unit_groups,
 )
-from charts.timeseries import series_of, series_rows, source_link, timeseries_figure
+from charts.timeseries import series_rows, source_link, timeseries_figure
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
@@ -36,33 +33,36 @@ CHART_COLUMNS = [c for c in HOVER_COLUMNS if c != "conversion"]
 
 
 data, filters = common.current()
-selection = common.select(data, filters)
+query = data.query
+count_all = query.count(filters)
 st.title("Explore the figures")
 
-if not len(selection):
+if not count_all:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
 controls = st.columns([2, 2, 1])
 currency = controls[1].selectbox(
     "Money in",
-    [AS_STATED, *data.currencies.targets(selection.mask)],  # target_currencies, per load
+    [AS_STATED, *query.currencies(filters)],  # target_currencies
     key="currency",
     bind="query-params",
     help="Convert money through the conversions the articles state (no outside rates)",
 )
 log = controls[2].toggle("Log scale", key="log", bind="query-params")
 
-left_out = data.claims.iloc[0:0]
+left_out = pd.DataFrame()
 if currency == AS_STATED:
-    # unit groups counted from the load's codes: the filtered claims are not copied
-    sizes = largest_first(data.groups.counts(selection.mask).items())
+    # unit groups counted in SQL: the filtered claims are not copied
+    sizes = query.unit_sizes(filters)
 else:
-    claims = selection.claims()
-    converted, left_out = convert_money(claims, currency)
-    charted = pd.concat([claims[claims["kind"].astype("object") != "money"], converted])
-    groups = unit_groups(charted)
-    sizes = group_sizes(charted, groups)
+    # only the money claims are copied and converted; the other groups are counted in SQL
+    converted, left_out = convert_money(query.rows(filters, extra="kind = 'money'"), currency)
+    groups = unit_groups(converted)
+    counts = dict(query.unit_sizes(filters, extra="kind <> 'money'"))
+    for group, n in groups.value_counts().items():
+        counts[group] = counts.get(group, 0) + int(n)
+    sizes = largest_first(counts.items())
 unit = controls[0].selectbox(
     "Unit",
     [g for g, _ in sizes],
@@ -72,15 +72,12 @@ unit = controls[0].selectbox(
     + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
 )
 if currency == AS_STATED:
-    # the bars and the series picked on the load's values and codes: only their rows copied
-    view = selection.mask & data.groups.where([unit])
-    picked = np.flatnonzero(view)
-    count = len(picked)
-    drawn = largest(data.claims["value"].iloc[picked], BAR_LIMIT)
-    bars = data.claims[CHART_COLUMNS].take(picked[drawn])
-    over_time = series_of(data.claims, data.metrics, view, max_series=SERIES_SHOWN)
+    # the bars and the series picked in SQL: only their rows become frames
+    bars, count = query.largest(filters, unit, CHART_COLUMNS, BAR_LIMIT)
+    over_time = query.series(filters, unit, max_series=SERIES_SHOWN)
 else:
-    rows = charted[groups == unit]
+    others = query.rows(filters, extra="kind <> 'money' AND unit_group = ?", params=[unit])
+    rows = pd.concat([others, converted[groups == unit]])
     count = len(rows)
     bars = bars_of(rows)
     over_time = series_rows(rows, max_series=SERIES_SHOWN)
@@ -126,7 +123,7 @@ if len(over_time):
 
 st.subheader("The filtered figures")
 labels = data.labels
-table = selection.claims(TABLE_ROWS)
+table = query.rows(filters, TABLE_ROWS)
 st.dataframe(
     pd.DataFrame(
         {
@@ -153,6 +150,6 @@ st.dataframe(
     },
     key="explore-table",
 )
-if len(selection) > TABLE_ROWS:
-    st.caption(f"The first {TABLE_ROWS:,} of {len(selection):,} figures; the downloads hold all.")
-common.data_downloads(selection.claims, data.sources, "figures", key="explore")
+if count_all > TABLE_ROWS:
+    st.caption(f"The first {TABLE_ROWS:,} of {count_all:,} figures; the downloads hold all.")
+common.data_downloads(lambda: query.rows(filters), data.sources, "figures", key="explore")

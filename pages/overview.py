@@ -3,7 +3,6 @@
 import streamlit as st
 
 from analysis.format import FIGURE_COLUMNS, compact_figure, markdown_escape, row_figure
-from analysis.headlines import pick
 from charts.figures import category_counts_figure
 from pages import common
 
@@ -13,23 +12,21 @@ CARD_WIDTH = 290
 """Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
-selection = common.select(data, filters)
-categories = data.index.columns["category"]
-sources = data.index.columns["source"].appearing(selection.mask)
+count = data.query.count(filters)
+sources = data.query.sources(filters)
 attributions = data.attributions
 
 st.title("Statistics in the news")
 st.caption(
-    f"{len(selection):,} figures from {len(sources):,} article(s) match the filters. "
+    f"{count:,} figures from {len(sources):,} article(s) match the filters. "
     "Each figure below is quoted from its source; see Sources for the words around it."
 )
 
-if not len(selection):
+if not count:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-best = pick(data.ranking, categories.codes, data.category_places, selection.mask)
-cards = data.claims[CARD_COLUMNS].take(best)
+cards = data.query.headlines(filters, CARD_COLUMNS)
 labels = data.labels
 # cards of one width that wrap onto as many rows as the window needs: in four columns of
 # a 1,400-pixel window, "≈¥7.85 trillion" was cut to "≈¥7.85 tril…"
@@ -50,9 +47,9 @@ for row in cards.to_dict(orient="records"):
         )
 
 fig = category_counts_figure(
-    categories.counts(selection.mask),
+    data.query.category_counts(filters),
     sources,
-    len(selection),
+    count,
     categories=data.categories,
     attributions=attributions,
 )

@@ -2,17 +2,14 @@
 
 import streamlit as st
 
-from analysis.filters import Selection
 from analysis.format import markdown_escape, row_figure, row_figures
 from charts.highlight import highlight
 from pages import common
 
 data, filters = common.current()
-selection = common.select(data, filters)
-sources = data.index.columns["source"]
 st.title("Sources")
 
-present = set(sources.appearing(selection.mask))
+present = set(data.query.sources(filters))
 ids = [s for s in data.sources["id"] if s in present] or list(data.sources["id"])
 if not ids:
     st.info("The dataset has no sources yet.")
@@ -31,7 +28,7 @@ st.caption(markdown_escape(f"{source['attribution']} · {byline}"))
 if isinstance(source["url"], str):
     st.link_button("Original article", source["url"])
 
-mine = Selection(data.claims, selection.mask & sources.where([source_id])).claims()
+mine = data.query.of_source(filters, source_id)
 colours = dict(zip(data.categories["id"], data.categories["colour"], strict=True))
 spans = [
     (

@@ -8,13 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from dataset import claims_cache
-
-# Tests never read or write a person's own parse cache (~/.cache/news-stats), and
-# every load parses YAML, unless a test turns the cache on in a folder of its own
-# (tests/dataset/test_claims_cache.py).  Subprocesses (the served app) inherit this.
-os.environ[claims_cache.ENV_VAR] = "off"
-
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED_ID = "china-daily-2015-12-20-wuzhen-summit"

@@ -13,7 +13,6 @@ import pytest
 
 from analysis.filters import Codes, FilterIndex, Filters, apply_filters, indexed_filters
 from charts.figures import unit_groups
-from charts.timeseries import Metrics
 from tests.charts.synthetic import claims
 
 FILTERS = [
@@ -58,36 +57,3 @@ def test_codes_count_as_value_counts(seed: int) -> None:
     mask = np.random.default_rng(seed).random(len(frame)) < 0.3
     counts = Codes.of(groups).counts(mask)
     assert counts == groups[mask].value_counts().to_dict()
-
-
-def test_selection_rows_as_filtered(monkeypatch: pytest.MonkeyPatch) -> None:
-    from pages import common
-
-    frame = claims(500, 4)
-    data = common.Data(
-        frame,
-        pd.DataFrame(),
-        pd.DataFrame(),
-        (),
-        {},
-        index=FilterIndex.of(frame),
-        attributions={},
-        labels={},
-        groups=Codes.of(unit_groups(frame)),
-        currencies=None,  # type: ignore[arg-type]
-        ranking=np.arange(len(frame)),
-        category_places=np.zeros(1),
-        metrics=Metrics.of(frame),
-    )
-    filters = Filters(categories=("users", "events"))
-    selection = common.select(data, filters)
-    expected = apply_filters(frame, filters)
-    assert len(selection) == len(expected)
-    pd.testing.assert_frame_equal(selection.claims(), expected)
-    pd.testing.assert_frame_equal(selection.claims(7), expected.head(7))
-    people = data.groups.where(["people"])
-    pd.testing.assert_frame_equal(
-        selection.columns(["value", "unit"], where=people),
-        expected.loc[unit_groups(expected) == "people", ["value", "unit"]],
-    )
-    pd.testing.assert_frame_equal(common.filtered(data, filters), expected)

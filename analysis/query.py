@@ -1,0 +1,415 @@
+"""The dashboard's questions as SQL over the derived store (DuckDB over Parquet).
+
+Filters, counts, the headline ranking, the unit groups, the bars, the
+series over time and the rows of a table are answered by DuckDB reading
+the Parquet files of ``dataset/store.py`` (and, when given, the candidate
+claims of a batch extraction, ``python -m extractors batch``).  Only the
+rows a page draws become pandas frames, with the columns and dtypes of
+``dataset.frames.CLAIM_COLUMNS``, so the charts' code is unchanged: ten
+million claims never need ten million rows in memory.
+
+Each answer is the same as the in-memory version it replaced (tests in
+``tests/dataset/test_store_query.py`` hold them to ``load_dataset``'s frame
+and the pandas functions of ``analysis`` and ``charts``).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+import pandas as pd
+
+from analysis.filters import FILTER_COLUMNS, Filters
+from analysis.headlines import KIND_PREFERENCE
+from dataset.frames import CLAIM_COLUMNS
+from dataset.schema import STATUSES
+
+T = TypeVar("T")
+
+BATCH_STATUS = "candidate (unreviewed batch)"
+"""The status shown for candidates read from a batch extraction's output: never reviewed."""
+
+BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
+"""The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
+
+_GROUP = """CASE
+    WHEN kind = 'money' THEN coalesce(currency, '')
+    WHEN kind = 'percent' THEN CASE WHEN measure = 'level' THEN 'percent'
+                                    ELSE 'percent change' END
+    WHEN trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c') <> ''
+        THEN trim(unit, ' \t\n\r\x0b\x0c')
+    ELSE kind END"""
+"""``charts.figures.unit_group`` in SQL: the unit a claim is charted in."""
+
+_KEY_LABEL = """CASE WHEN coalesce(entity, '') <> '' AND position(entity IN subject) = 0
+    THEN subject || ' (' || entity || ')' ELSE subject END"""
+"""``charts.timeseries.Metrics``'s series label."""
+
+
+MEMO_LIMIT = 512
+"""Answers kept per store: a rerun with the same filters asks DuckDB nothing."""
+MEMO_ROWS = 10_000
+"""Frames longer than this (a download's rows) are not kept."""
+
+
+def _memo(method: Callable[..., T]) -> Callable[..., T]:
+    """Keep a question's answer on the query object (one per build of the store).
+
+    Frames are handed out as copies, so a page may change what it got.
+    """
+
+    @functools.wraps(method)
+    def answer(self: ClaimQuery, *args: object, **kwargs: object) -> T:
+        key = (method.__name__, _frozen(args), _frozen(tuple(sorted(kwargs.items()))))
+        try:
+            found = self._memo[key]
+        except KeyError:
+            found = method(self, *args, **kwargs)
+            if isinstance(found, pd.DataFrame) and len(found) > MEMO_ROWS:
+                return found  # a download or a big table: not kept
+            if len(self._memo) >= MEMO_LIMIT:
+                self._memo.clear()
+            self._memo[key] = found
+        return _copied(found)
+
+    return answer
+
+
+def _frozen(value: object) -> object:
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
+def _copied(value: T) -> T:
+    if isinstance(value, pd.DataFrame):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_copied(v) for v in value)  # type: ignore[return-value]
+    if isinstance(value, (list, dict)):
+        return type(value)(value)  # type: ignore[return-value]
+    return value
+
+
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _listing(paths: Iterable[Path]) -> str:
+    return "[" + ", ".join(_sql_text(str(p)) for p in paths) + "]"
+
+
+class ClaimQuery:
+    """Questions about the claims of one built store (and optional batch candidates).
+
+    One DuckDB connection; each question runs on a cursor of its own, so the
+    threads Streamlit runs sessions in never share one.
+    """
+
+    def __init__(
+        self,
+        claims: Path,
+        sources: Path,
+        categories: list[str],
+        candidates: Path | None = None,
+    ) -> None:
+        self.categories = list(categories)
+        self.paths = (claims, sources)
+        self._con = duckdb.connect()
+        self._lock = threading.Lock()
+        self._memo: dict[object, object] = {}
+        curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
+        parts = [curated]
+        batch_sources = ""
+        self.candidates = candidates
+        if candidates is not None:
+            curated_count = duckdb.sql(
+                f"SELECT count(*) FROM read_parquet({_sql_text(str(claims))})"
+            ).fetchall()[0][0]
+            parts.append(self._batch_sql(Path(candidates), curated_count, claims))
+            found = sorted((Path(candidates) / "sources").glob("*.parquet"))
+            if found:
+                batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
+                    CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
+                    FROM read_parquet({_listing(found)})"""
+        union = " UNION ALL BY NAME ".join(parts)
+        place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
+        prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
+        self._con.execute(
+            f"""CREATE VIEW claims AS SELECT *, {_GROUP} AS unit_group,
+                CASE kind {prefer} ELSE 9 END AS preference,
+                CASE category {place or "WHEN NULL THEN 0"} ELSE {len(self.categories)} END
+                    AS category_place
+            FROM ({union})"""
+        )
+        self._con.execute(
+            f"""CREATE VIEW source_lines AS SELECT id, attribution
+            FROM read_parquet({_sql_text(str(sources))}) {batch_sources}"""
+        )
+
+    @staticmethod
+    def _batch_sql(folder: Path, offset: int, curated: Path) -> str:
+        """The batch candidates, after the curated claims, in file and row order; those
+        promoted into the curated data (same id) are left out."""
+        files = sorted((folder / "claims").glob("*.parquet"))
+        if not files:
+            return "SELECT * FROM (SELECT NULL::VARCHAR AS id) WHERE false"
+        listing = _listing(files)
+        period = "coalesce(period_as_of, concat_ws(' to ', period_start, period_end))"
+        return f"""SELECT * EXCLUDE (status, filename, file_row_number),
+                {_sql_text(BATCH_STATUS)} AS status, NULL::VARCHAR AS file,
+                NULL::BIGINT AS line, nullif({period}, '') AS period,
+                {int(offset)} + (list_position({listing}, filename)::BIGINT << 32)
+                    + file_row_number AS pos
+            FROM read_parquet({listing}, union_by_name = true, filename = true,
+                              file_row_number = true)
+            WHERE id NOT IN (SELECT id FROM read_parquet({_sql_text(str(curated))}))"""
+
+    # --- plumbing -------------------------------------------------------------------------
+
+    def _cursor(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            cursor = self._con.cursor()
+        return cursor
+
+    def _where(self, filters: Filters, extra: str = "") -> tuple[str, list[object]]:
+        clauses, params = [], []
+        for name, column in FILTER_COLUMNS.items():
+            wanted = getattr(filters, name)
+            if wanted:
+                clauses.append(f'"{column}" IN ({", ".join("?" * len(wanted))})')
+                params += list(wanted)
+        if extra:
+            clauses.append(extra)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def _frame(self, sql: str, params: list[object]) -> pd.DataFrame:
+        cursor = self._cursor()
+        try:
+            frame = cursor.execute(sql, params).df()
+        finally:
+            cursor.close()
+        return typed(frame, self.categories)
+
+    def _rows(self, sql: str, params: list[object]) -> list[tuple]:
+        cursor = self._cursor()
+        try:
+            return cursor.execute(sql, params).fetchall()
+        finally:
+            cursor.close()
+
+    @staticmethod
+    def _columns(columns: Iterable[str] | None) -> str:
+        if columns is None:
+            return ", ".join(f'"{c}"' for c in CLAIM_COLUMNS)
+        return ", ".join(f'"{c}"' for c in columns)
+
+    # --- questions --------------------------------------------------------------------------
+
+    @_memo
+    def count(self, filters: Filters, extra: str = "", params: list | None = None) -> int:
+        """How many claims the filters let through."""
+        where, args = self._where(filters, extra)
+        return self._rows(f"SELECT count(*) FROM claims {where}", args + (params or []))[0][0]
+
+    @_memo
+    def sources(self, filters: Filters, limit: int | None = None) -> list[str]:
+        """The sources of the claims let through, in the order they first appear."""
+        where, args = self._where(filters, "source IS NOT NULL")
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        sql = f"SELECT source FROM claims {where} GROUP BY source ORDER BY min(pos){cap}"
+        return [r[0] for r in self._rows(sql, args)]
+
+    @_memo
+    def source_count(self, filters: Filters) -> int:
+        where, args = self._where(filters, "source IS NOT NULL")
+        return self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+
+    @_memo
+    def options(self, column: str) -> list[str]:
+        """The distinct non-empty values of a filter column, sorted (``filters.options``)."""
+        assert column in FILTER_COLUMNS.values(), column
+        sql = f'SELECT DISTINCT "{column}" FROM claims WHERE "{column}" IS NOT NULL'
+        values = [str(r[0]) for r in self._rows(sql, [])]
+        return sorted(v for v in values if v)
+
+    @_memo
+    def category_counts(self, filters: Filters) -> dict[str, int]:
+        """Category -> how many claims let through hold it (those held at all)."""
+        where, args = self._where(filters, "category IS NOT NULL")
+        sql = f"SELECT category, count(*) FROM claims {where} GROUP BY category ORDER BY min(pos)"
+        return {c: int(n) for c, n in self._rows(sql, args)}
+
+    @_memo
+    def headlines(
+        self, filters: Filters, columns: Iterable[str] | None = None, limit: int = 8
+    ) -> pd.DataFrame:
+        """``analysis.headlines.headlines`` of the claims let through: one per category.
+
+        The best-ranked claim of each category (levels before changes, then
+        ``KIND_PREFERENCE``, the largest value, file order), the categories in
+        the order of categories.yaml.
+        """
+        where, args = self._where(filters)
+        # the best of each category by one aggregate (a scan, not a sort of every row)
+        rank = """struct_pack(c := measure IS DISTINCT FROM 'level', p := preference,
+            v := coalesce(-value, 'inf'::DOUBLE), pos := pos)"""
+        sql = f"""WITH best AS (SELECT min({rank}) AS r FROM claims {where} GROUP BY category)
+            SELECT {self._columns(columns)} FROM claims
+            WHERE pos IN (SELECT r.pos FROM best)
+            ORDER BY category_place, {rank}
+            LIMIT {int(limit)}"""
+        return self._frame(sql, args)
+
+    @_memo
+    def currencies(self, filters: Filters) -> list[str]:
+        """``target_currencies``: every currency a money claim let through is or is stated in."""
+        where, args = self._where(filters, "kind = 'money'")
+        sql = f"""SELECT DISTINCT c FROM (
+            SELECT currency AS c FROM claims {where}
+            UNION ALL
+            SELECT unnest(json_extract_string(equivalents, '$[*].currency')) AS c
+            FROM claims {where} AND equivalents IS NOT NULL) WHERE c IS NOT NULL ORDER BY c"""
+        return [r[0] for r in self._rows(sql, args + args)]
+
+    @_memo
+    def unit_sizes(self, filters: Filters, extra: str = "") -> list[tuple[str, int]]:
+        """``charts.figures.group_sizes``: unit groups with their claims, largest first."""
+        where, args = self._where(filters, extra)
+        sql = f"""SELECT unit_group, count(*) AS n FROM claims {where}
+            GROUP BY unit_group ORDER BY n DESC, unit_group"""
+        return [(g, int(n)) for g, n in self._rows(sql, args)]
+
+    @_memo
+    def largest(
+        self, filters: Filters, unit: str, columns: Iterable[str] | None, limit: int
+    ) -> tuple[pd.DataFrame, int]:
+        """The ``limit`` largest claims of one unit group (``charts.figures.largest``), and
+        how many claims the group holds."""
+        where, args = self._where(filters, "unit_group = ?")
+        total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
+        sql = f"""SELECT {self._columns(columns)} FROM claims {where}
+            ORDER BY value DESC NULLS LAST, pos LIMIT {int(limit)}"""
+        return self._frame(sql, [*args, unit]), int(total)
+
+    @_memo
+    def series(
+        self, filters: Filters, unit: str, min_sources: int = 2, max_series: int | None = None
+    ) -> pd.DataFrame:
+        """``charts.timeseries.series_of`` of one unit group: metrics with several sources."""
+        where, args = self._where(
+            filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
+        )
+        cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
+        sql = f"""WITH view AS (
+                SELECT subject, entity, unit, currency, source, date, value, pos,
+                    {_KEY_LABEL} AS series, subject AS k1, coalesce(entity, '') AS k2,
+                    coalesce(unit, '') AS k3, coalesce(currency, '') AS k4
+                FROM claims {where}),
+            keys AS (SELECT k1, k2, k3, k4, min(pos) AS first, arg_min(series, pos) AS series,
+                            count(DISTINCT source) AS n
+                     FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
+            ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
+                       FROM labels),
+            kept AS (SELECT k1, k2, k3, k4 FROM keys JOIN ranked USING (series) {cap})
+            SELECT subject, entity, unit, currency, source, date, value, series
+            FROM view SEMI JOIN kept USING (k1, k2, k3, k4)
+            ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
+        frame = self._frame(sql, [*args, unit])
+        frame["series"] = frame["series"].astype("str" if len(frame) else "object")
+        return frame.reset_index(drop=True)
+
+    @_memo
+    def rows(
+        self,
+        filters: Filters,
+        limit: int | None = None,
+        columns: Iterable[str] | None = None,
+        extra: str = "",
+        params: list | None = None,
+    ) -> pd.DataFrame:
+        """The claims let through, in file order (the first ``limit``), as the claims frame."""
+        where, args = self._where(filters, extra)
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos{cap}"
+        return self._frame(sql, args + (params or []))
+
+    def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
+        """The claims of one source the filters let through."""
+        return self.rows(filters, extra="source = ?", params=[source])
+
+    def attributions(self, ids: Iterable[str]) -> dict[str, str]:
+        """Source id -> its chart attribution line, for ``ids``."""
+        wanted = list(dict.fromkeys(i for i in ids if isinstance(i, str)))
+        if not wanted:
+            return {}
+        marks = ", ".join("?" * len(wanted))
+        sql = f"SELECT id, attribution FROM source_lines WHERE id IN ({marks})"
+        return dict(self._rows(sql, wanted))
+
+
+def typed(frame: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
+    """A query's rows with the claims frame's dtypes (``CLAIM_COLUMNS``), equivalents parsed."""
+    dtypes = {c: CLAIM_COLUMNS[c] for c in frame.columns if c in CLAIM_COLUMNS}
+    if "status" in dtypes and (frame["status"] == BATCH_STATUS).any():
+        dtypes["status"] = pd.CategoricalDtype([*STATUSES, BATCH_STATUS])  # a batch candidate
+    if "equivalents" in frame:
+        frame["equivalents"] = [_equivalents(e) for e in frame["equivalents"]]
+    frame = frame.astype(dtypes)
+    if "category" in frame:
+        known = list(categories)
+        extra = [c for c in frame["category"].dropna().unique() if c not in known]
+        frame["category"] = frame["category"].astype(pd.CategoricalDtype(known + extra))
+    return frame
+
+
+def _equivalents(text: object) -> list[dict] | None:
+    if not isinstance(text, str):
+        return None
+    items = json.loads(text)
+    for item in items:
+        if isinstance(item.get("span"), list):
+            item["span"] = tuple(item["span"])
+    return items or None
+
+
+class Attributions(Mapping[str, str]):
+    """Source id -> attribution line: the curated sources in memory, batch ones on demand.
+
+    A batch output may hold millions of sources; only those a page names are
+    looked up (and kept, a bounded number).
+    """
+
+    LIMIT = 100_000
+
+    def __init__(self, known: dict[str, str], query: ClaimQuery | None) -> None:
+        self._known = known
+        self._query = query if query is not None and query.candidates is not None else None
+        self._more: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._known:
+            return self._known[key]
+        if key in self._more:
+            return self._more[key]
+        if self._query is not None:
+            found = self._query.attributions([key])
+            if key in found:
+                if len(self._more) >= self.LIMIT:
+                    self._more.clear()
+                self._more[key] = found[key]
+                return found[key]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._known)
+
+    def __len__(self) -> int:
+        return len(self._known)

@@ -1,0 +1,161 @@
+"""DuckDB's answers over the store equal the pandas functions the pages used before.
+
+Random claims frames (``tests/charts/synthetic.py``: missing values, ties,
+repeated subjects, conversions) are written as a store's Parquet files; every
+question of ``analysis/query.py`` is asked of them under each filter and held
+to the plain pandas version over ``apply_filters``'s rows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from analysis.currency import target_currencies
+from analysis.filters import Filters, apply_filters, options
+from analysis.headlines import headlines
+from analysis.query import BATCH_STATUS, ClaimQuery
+from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
+from charts.timeseries import series_rows
+from dataset.store import CLAIM_SCHEMA, SOURCE_SCHEMA
+from tests.charts.synthetic import CATEGORIES, claims
+
+FILTERS = [
+    Filters(),
+    Filters(statuses=()),
+    Filters(categories=("users",)),
+    Filters(categories=("users", "trade"), statuses=("approved", "candidate")),
+    Filters(categories=("nope",)),
+    Filters(sources=("a", "c"), kinds=("money",), statuses=()),
+    Filters(entities=("China",), qualifiers=("exact", "more_than")),
+    Filters(kinds=("count", "percent"), statuses=("rejected", "candidate")),
+]
+
+
+def write_store(folder: Path, frame: pd.DataFrame) -> tuple[Path, Path]:
+    """``frame`` as a store's ``claims.parquet`` (and an empty ``sources.parquet``)."""
+    rows = frame.astype(object).where(frame.notna(), None)
+    rows["equivalents"] = [json.dumps(e) if e else None for e in frame["equivalents"]]
+    rows["pos"] = range(len(frame))
+    schema = pa.schema([*(f for f in CLAIM_SCHEMA if f.name in frame.columns), ("pos", pa.int64())])
+    table = pa.Table.from_pandas(rows[schema.names], schema=schema, preserve_index=False)
+    pq.write_table(table, folder / "claims.parquet")
+    pq.write_table(SOURCE_SCHEMA.empty_table(), folder / "sources.parquet")
+    return folder / "claims.parquet", folder / "sources.parquet"
+
+
+@pytest.fixture(scope="module", params=[0, 1, 2])
+def case(request, tmp_path_factory) -> tuple[pd.DataFrame, ClaimQuery]:
+    frame = claims(400, request.param)
+    frame["file"] = pd.Series("data/claims/x.yaml", index=frame.index, dtype="string")
+    frame["line"] = pd.Series(range(1, len(frame) + 1), index=frame.index, dtype="Int64")
+    paths = write_store(tmp_path_factory.mktemp("store"), frame)
+    return frame, ClaimQuery(*paths, list(CATEGORIES))
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.reset_index(drop=True)
+    if "category" in out:
+        out["category"] = out["category"].astype("object")
+    return out
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_rows_and_counts(case, filters: Filters) -> None:
+    frame, query = case
+    expected = apply_filters(frame, filters)
+    assert query.count(filters) == len(expected)
+    pd.testing.assert_frame_equal(plain(query.rows(filters)), plain(expected))
+    pd.testing.assert_frame_equal(plain(query.rows(filters, 7)), plain(expected.head(7)))
+    assert query.sources(filters) == list(dict.fromkeys(expected["source"].dropna()))
+    counts = expected["category"].astype("object").dropna().value_counts().to_dict()
+    assert query.category_counts(filters) == counts
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_headlines(case, filters: Filters) -> None:
+    frame, query = case
+    expected = headlines(apply_filters(frame, filters), list(CATEGORIES))
+    got = query.headlines(filters, ["id", "value", "category"])
+    assert got["id"].tolist() == expected["id"].tolist()
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_units_bars_and_series(case, filters: Filters) -> None:
+    frame, query = case
+    shown = apply_filters(frame, filters)
+    assert query.unit_sizes(filters) == group_sizes(shown)
+    assert query.currencies(filters) == target_currencies(shown)
+    groups = unit_groups(shown)
+    for unit, size in group_sizes(shown):
+        rows = shown[groups == unit]
+        bars, count = query.largest(filters, unit, ["id", "value"], BAR_LIMIT)
+        assert count == size
+        assert bars["id"].tolist() == rows["id"].iloc[largest(rows["value"], BAR_LIMIT)].tolist()
+        expected = series_rows(rows, max_series=8)
+        got = query.series(filters, unit, max_series=8)
+        pd.testing.assert_frame_equal(
+            plain(got)[["series", "date", "source", "value"]],
+            plain(expected)[["series", "date", "source", "value"]],
+            check_dtype=False,
+        )
+
+
+def test_options(case) -> None:
+    frame, query = case
+    for column in ("source", "entity"):
+        assert query.options(column) == options(frame, column)
+
+
+def test_batch_candidates_come_after_and_are_marked(case, tmp_path: Path) -> None:
+    frame, query = case
+    out = tmp_path / "batch"
+    (out / "claims").mkdir(parents=True)
+    (out / "sources").mkdir()
+    batch = pd.DataFrame(
+        {
+            "id": ["b1", "b2"],
+            "source": ["art-1", "art-2"],
+            "status": ["candidate", "candidate"],
+            "quote": ["It sold 5 million.", "It sold 9 million."],
+            "start": [8, 8],
+            "end": [17, 17],
+            "value": [5e6, 9e6],
+            "kind": ["count", "count"],
+            "unit": ["people", "people"],
+            "category": ["users", "users"],
+            "measure": ["level", "level"],
+            "qualifier": ["exact", "exact"],
+            "period_start": ["2020", None],
+            "period_end": ["2021", None],
+            "period_as_of": [None, "2019"],
+            "equivalents": [None, None],
+        }
+    )
+    batch.to_parquet(out / "claims" / "part-0.parquet")
+    pd.DataFrame(
+        {
+            "id": ["art-1", "art-2"],
+            "title": ["A", "B"],
+            "publisher": ["Wire", "Post"],
+            "published": pd.to_datetime(["2020-01-02", "2021-03-04"]),
+            "url": [None, None],
+        }
+    ).to_parquet(out / "sources" / "part-0.parquet")
+    both = ClaimQuery(*query.paths, list(CATEGORIES), candidates=out)
+    marked = Filters(statuses=(BATCH_STATUS,))
+    rows = both.rows(marked)
+    assert rows["id"].tolist() == ["b1", "b2"]
+    assert rows["status"].tolist() == [BATCH_STATUS] * 2
+    assert rows["period"].tolist() == ["2020 to 2021", "2019"]
+    assert both.count(Filters()) == query.count(Filters())  # not approved: hidden by default
+    assert both.count(Filters(statuses=())) == len(frame) + 2
+    assert both.rows(Filters(statuses=()))["id"].tolist()[-2:] == ["b1", "b2"]
+    assert both.attributions(["art-2", "nope"]) == {"art-2": "Post, 2021-03-04"}
+    assert np.isnan(both.headlines(marked, ["value"])["value"]).sum() == 0
