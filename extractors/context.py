@@ -31,6 +31,7 @@ from extractors.lexicon import (
     REPORTING_VERBS,
     SKIPPED_FIRST,
     STOP_WORDS,
+    YEAR_EARLIER_CUES,
 )
 from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
 
@@ -285,9 +286,16 @@ def entity_near(sentence: str, offset: int) -> str | None:
 
     >>> entity_near("China connected and has 670 million users", 24)
     'China'
+    >>> entity_near("Vietnam earned US$3.2 billion", 15)
+    'Vietnam'
     """
     best: tuple[int, str] | None = None
     for match in _entity_pattern().finditer(sentence):
+        if (
+            sentence[match.end() : match.end() + 1] == "$"
+            or sentence[match.start() - 1 : match.start()] == "$"
+        ):
+            continue  # "US$3.2 billion", "$US113 trillion": a currency, not a place
         distance = abs(match.start() - offset)
         if best is None or distance < best[0]:
             best = (distance, match[0])
@@ -342,6 +350,35 @@ def period_of(sentence: str, published: dt.date | None) -> Period | None:
             return Period(as_of=month.isoformat()[:7])
         return Period(as_of=published.isoformat())
     return None
+
+
+def base_period(sentence: str, period: Period | None) -> Period | None:
+    """The period a change or growth is measured from, when the sentence says "a year earlier".
+
+    It is the claim's own period a year back, so only known when that period is.
+
+    >>> base_period("Sales in 2014 rose 12% from a year earlier.", Period(as_of="2014"))
+    Period(as_of='2013', start=None, end=None)
+    >>> base_period("Sales rose 12% in 2014.", Period(as_of="2014")) is None
+    True
+    """
+    if period is None or not contains_any(fold(sentence), YEAR_EARLIER_CUES):
+        return None
+    return Period(
+        as_of=_year_back(period.as_of), start=_year_back(period.start), end=_year_back(period.end)
+    )
+
+
+def _year_back(date: str | None) -> str | None:
+    """ "2015-10" -> "2014-10"; a 29 February becomes the 28th.
+
+    >>> _year_back("2016-02-29"), _year_back(None)
+    ('2015-02-28', None)
+    """
+    if date is None:
+        return None
+    shifted = f"{int(date[:4]) - 1:04d}{date[4:]}"
+    return shifted.replace("-02-29", "-02-28")
 
 
 def attribution(sentence: str) -> str | None:

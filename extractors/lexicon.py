@@ -139,6 +139,13 @@ REPORTING_VERBS: frozenset[str] = _words(
 """Verbs that introduce an amount in results and budget copy ("posted sales of"): never part of
 what the money measures."""
 
+YEAR_EARLIER_CUES: tuple[str, ...] = (
+    "a year earlier", "a year ago", "year on year", "year-on-year", "on the year",
+    "from last year", "the same period last year", "the same month last year",
+    "the same quarter last year", "the previous year", "the year before",
+)  # fmt: skip
+"""Wire phrases that measure a change or growth from the same period a year before."""
+
 # ---------------------------------------------------------------- when and who
 RELATIVE_WORDS = ("today", "now", "currently", "this year", "last year", "last month")
 """Words that date a figure relative to the article's publication date."""

@@ -130,6 +130,12 @@ def _after_symbols() -> dict[str, str]:
     return {s: c for s, c in _tables()[0].items() if not (s.isalpha() and s.isupper())}
 
 
+@functools.lru_cache(maxsize=1)
+def _after_starts() -> frozenset[str]:
+    """First characters of the symbols ``_symbol_after`` looks for."""
+    return frozenset(symbol[0] for symbol in _after_symbols())
+
+
 SMALL_AFTER = re.compile(
     r"[ \u00a0]+(cents?|pence|paise|sen|piastres|kopecks)\b|(p)(?![\w'’-])", re.IGNORECASE
 )
@@ -227,6 +233,8 @@ def _symbol_after(after: str) -> tuple[str, str] | None:
     (('€', 'EUR'), (' zł', 'PLN'), None)
     """
     head = after[1:] if after[:1] in (" ", "\u00a0") else after
+    if head[:1] not in _after_starts():
+        return None  # most words after a figure start with no symbol's first character
     symbols = _after_symbols()
     for size in range(min(MAX_SYMBOL, len(head)), 0, -1):
         written = head[:size]

@@ -73,8 +73,8 @@ ATOM = re.compile(
     rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
     rf"|(?P<vulgar>[{VULGAR_CHARS}]))"
     r"|\b(?=[adefhnostqw])(?<![\w-])"  # cheap guards first: most positions fail here
-    rf"(?:(?P<fold>{FOLD})|(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
+    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b))|(?P<fold>{FOLD}))(?![\w-])",
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""
@@ -87,8 +87,8 @@ DIGIT_ATOM = re.compile(
 """The digit half of ``ATOM``: its matches hold no letter that can start a number word."""
 WORD_ATOM = re.compile(
     r"\b(?=[adefhnostqw])(?<![\w-])"
-    rf"(?:(?P<fold>{FOLD})|(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
+    rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b))|(?P<fold>{FOLD}))(?![\w-])",
     re.IGNORECASE,
 )
 """The number-word half of ``ATOM``: its matches hold no digit, sign, bracket or dot."""

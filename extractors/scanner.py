@@ -84,15 +84,16 @@ PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 """After "one" these make it a pronoun or an idiom, not a count."""
-FREE_NUMBERS = 2000
-CHARS_PER_NUMBER = 16
-"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 16 characters before each.
+FREE_NUMBERS = 1000
+CHARS_PER_NUMBER = 24
+"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 24 characters before each.
 
 News prose has a number every hundred characters or so, a dense statistical
-paragraph one every 15 to 30: neither comes near the budget.  A run of
-numbers with nothing between them ("1,1,1,...", 500,000 to the megabyte)
-does; the numbers over the budget are passed over unread, so the work per
-megabyte is bounded whatever the text (``bench/pathological_bench.py``).
+paragraph one every 15 to 30, and an article seldom holds a thousand: none
+comes near the budget.  A run of numbers with nothing between them
+("1,1,1,...", 500,000 to the megabyte) does; the numbers over the budget are
+passed over unread, so the work per megabyte stays within a few times that of
+prose whatever the text (``bench/pathological_bench.py``).
 """
 SIGNS = {"-": -1, "−": -1, "+": 1}
 MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ \u00a0-]$", re.IGNORECASE)
@@ -169,8 +170,8 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         part.end, factor = scale
         part.value = numbers.scaled(part.value, factor)
         part.scaled = True
-    if glued and not (part.scaled or part.value >= 100 or "." in written or "," in written):
-        part.start, part.currency = num_start, None  # "COP28", "G7": a name, not an amount
+    if glued and not (part.scaled or "." in written or "," in written):
+        part.start, part.currency = num_start, None  # "COP28", "TOP100": a name, not an amount
     after = _after(text, part.end)
     if part.currency is None and (cur := money.currency_after(after)):
         part.end += len(cur[0])
@@ -202,8 +203,11 @@ def _is_bare(part: Part) -> bool:
 
 def _excluded(text: str, part: Part, sentence_start: int) -> bool:
     """Rules of ``exclusions`` that apply to one part."""
-    if part.shape == "digits" and exclusions.has_attached_letters(
-        text, part.num_start, part.num_end
+    minus_word = part.sign < 0 and text[part.start : part.num_start].lower().startswith("minus")
+    if (
+        part.shape == "digits"
+        and not minus_word
+        and exclusions.has_attached_letters(text, part.num_start, part.num_end)
     ):
         glued_before = part.start > 0 and text[part.start - 1].isalpha()
         if glued_before or _is_bare(part):

@@ -30,7 +30,7 @@ def _compared(stamp: str, _data: common.Data) -> pd.DataFrame:
 
 
 data, filters = common.current()
-claims = data.query.rows(filters, columns=CHECK_COLUMNS)
+claims = data.query.check_rows(filters, CHECK_COLUMNS)  # only those a check can use
 st.title("Consistency checks")
 st.caption(
     "Figures that imply each other: a stated conversion implies an exchange rate, a share "
@@ -83,7 +83,8 @@ st.caption(
     "written precision and its qualifier. Nothing is interpolated."
 )
 compared = _compared(data_stamp(data_root()), data)
-compared = compared[compared["claim"].isin(claims["id"])]
+shown = data.query.rows(filters, columns=["id"], extra="metric IS NOT NULL")
+compared = compared[compared["claim"].isin(shown["id"])]
 if compared.empty:
     st.info("None of the filtered figures has a metric.")
     st.stop()

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from charts import export
-from charts.figures import bar_chart, unit_groups
+from charts.figures import bar_chart
 from dataset import load_dataset
 from tests.conftest import DATA
 
@@ -21,7 +21,7 @@ needs_browser = pytest.mark.usefixtures("chromium_path")
 def fig():
     ds = load_dataset(DATA)
     attributions = dict(zip(ds.sources["id"], ds.sources["attribution"], strict=True))
-    rows = ds.claims[unit_groups(ds.claims) == "CNY"]
+    rows = ds.claims[ds.claims["currency"] == "CNY"]
     return bar_chart(
         rows,
         categories=ds.categories,
@@ -85,7 +85,6 @@ def test_a_reused_tab_draws_what_a_fresh_one_does(fig) -> None:
         attributions={},
         title="Something else <b>entirely</b>",
         unit="various",
-        log=True,
     )
     export.to_svg(other)
     export.to_png(other, 300, 900)

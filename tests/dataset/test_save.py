@@ -11,7 +11,7 @@ import yaml
 
 from dataset import Claim, Source, atomic_write, load_dataset, load_models, save_claims, save_source
 from dataset.yamlio import dump_yaml
-from tests.conftest import DATA, ROOT, SEED_ID
+from tests.conftest import DATA, ROOT, SEED_ID, run_cli
 
 
 def test_round_trip_is_byte_stable(data_copy):
@@ -122,37 +122,19 @@ def test_validate_cli(data_copy, edit, code, output):
     if edit:
         path = data_copy / "claims" / f"{SEED_ID}.yaml"
         path.write_text(path.read_text().replace(edit, "value: lots", 1))
-    result = subprocess.run(
-        [sys.executable, "-m", "dataset", "validate", str(data_copy)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("dataset", "validate", str(data_copy), text=True)
     assert result.returncode == code, result.stderr
     assert output in result.stdout
     assert ("0 problem(s)" in result.stderr) == (code == 0)
 
 
 def test_validate_cli_on_bundled_data_is_clean():
-    result = subprocess.run(
-        [sys.executable, "-m", "dataset", "validate", str(DATA)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("dataset", "validate", str(DATA), text=True)
     assert result.returncode == 0, result.stdout
 
 
 def test_validate_cli_missing_folder(tmp_path):
-    result = subprocess.run(
-        [sys.executable, "-m", "dataset", "validate", str(tmp_path / "nope")],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli("dataset", "validate", str(tmp_path / "nope"), text=True)
     assert result.returncode == 2
     assert "is not a folder" in result.stderr
 

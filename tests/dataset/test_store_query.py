@@ -159,3 +159,26 @@ def test_batch_candidates_come_after_and_are_marked(case, tmp_path: Path) -> Non
     assert both.rows(Filters(statuses=()))["id"].tolist()[-2:] == ["b1", "b2"]
     assert both.attributions(["art-2", "nope"]) == {"art-2": "Post, 2021-03-04"}
     assert np.isnan(both.headlines(marked, ["value"])["value"]).sum() == 0
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_check_rows_give_every_check(seed: int, tmp_path: Path) -> None:
+    from analysis.checks import CHECK_COLUMNS, all_checks, rate_checks, share_checks
+
+    frame = claims(300, seed)
+    n = len(frame)
+    # figures 50 characters apart, a few sentences shared: shares pair with the counts before
+    frame["start"] = pd.array([50 * i for i in range(n)], dtype="Int64")
+    frame["end"] = frame["start"] + 3
+    frame["quote"] = pd.array([f"sentence {i % 5}" for i in range(n)], dtype="string")
+    frame["file"] = pd.Series("data/claims/x.yaml", index=frame.index, dtype="string")
+    frame["line"] = pd.Series(range(1, n + 1), index=frame.index, dtype="Int64")
+    words = [" of all users", " of them were", " and more"]
+    text = "".join(f"{i:<3}{words[i % 3]:<47}" for i in range(n))
+    texts = {s: text for s in frame["source"].dropna().unique()}
+    query = ClaimQuery(*write_store(tmp_path, frame), list(CATEGORIES))
+    for filters in FILTERS:
+        shown = apply_filters(frame, filters)
+        expected = all_checks(shown[list(CHECK_COLUMNS)], texts)
+        assert all_checks(query.check_rows(filters, CHECK_COLUMNS), texts) == expected
+    assert share_checks(frame, texts) and rate_checks(frame)  # both kinds of check are met
