@@ -24,6 +24,11 @@ run: $(VENV)/.run
 test: $(VENV)/.dev lint
 	$(PY) -m pytest
 
+# The inner loop: every test but the browser and slow ones, one worker a core; no lint.
+.PHONY: test-fast
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -m "not browser and not slow" -n auto
+
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
