@@ -221,11 +221,28 @@ class ClaimQuery:
         return self._rows(f"SELECT count(*) FROM claims {where}", args + (params or []))[0][0]
 
     @_memo
-    def sources(self, filters: Filters, limit: int | None = None) -> list[str]:
-        """The sources of the claims let through, in the order they first appear."""
-        where, args = self._where(filters, "source IS NOT NULL")
+    def sources(
+        self, filters: Filters, limit: int | None = None, curated: bool = False
+    ) -> list[str]:
+        """The sources of the claims let through, in the order they first appear
+        (``curated``: only those of the YAML, which have their text)."""
+        extra = "source IS NOT NULL" + (" AND file IS NOT NULL" if curated else "")
+        where, args = self._where(filters, extra)
         cap = f" LIMIT {int(limit)}" if limit is not None else ""
         sql = f"SELECT source FROM claims {where} GROUP BY source ORDER BY min(pos){cap}"
+        return [r[0] for r in self._rows(sql, args)]
+
+    @_memo
+    def source_lines(self, filters: Filters) -> list[str]:
+        """The attribution lines of the claims' sources, each once, in order of appearance.
+
+        What ``charts.figures.source_line`` reads: a batch output's million sources
+        are joined in SQL, never looked up one by one.
+        """
+        where, args = self._where(filters, "c.source IS NOT NULL")
+        sql = f"""SELECT coalesce(l.attribution, c.source) AS shown_line, min(c.pos) AS first
+            FROM claims c LEFT JOIN source_lines l ON l.id = c.source {where}
+            GROUP BY shown_line ORDER BY first"""
         return [r[0] for r in self._rows(sql, args)]
 
     @_memo

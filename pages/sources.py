@@ -9,7 +9,7 @@ from pages import common
 data, filters = common.current()
 st.title("Sources")
 
-present = set(data.query.sources(filters))
+present = set(data.query.sources(filters, curated=True))
 ids = [s for s in data.sources["id"] if s in present] or list(data.sources["id"])
 if not ids:
     st.info("The dataset has no sources yet.")
