@@ -317,6 +317,20 @@ class ClaimQuery:
             ORDER BY value DESC NULLS LAST, pos LIMIT {int(limit)}"""
         return self._frame(sql, [*args, unit]), int(total)
 
+    def _picked(
+        self, picked: str, params: list, columns: Iterable[str] | None, order: str
+    ) -> pd.DataFrame:
+        """The rows whose ``pos`` the query ``picked`` gives, in ``order``: the positions
+        first (a scan of a few columns), then every column of those rows only, the range
+        of positions letting DuckDB skip the Parquet row groups outside it."""
+        found = [r[0] for r in self._rows(picked, params)]
+        if not found:
+            return self._frame(f"SELECT {self._columns(columns)} FROM claims WHERE false", [])
+        sql = f"""SELECT {self._columns(columns)} FROM claims
+            WHERE pos BETWEEN ? AND ? AND pos IN (SELECT unnest(?::BIGINT[]))
+            ORDER BY {order}"""
+        return self._frame(sql, [min(found), max(found), found])
+
     @_memo
     def series(
         self, filters: Filters, unit: str, min_sources: int = 2, max_series: int | None = None
@@ -356,8 +370,10 @@ class ClaimQuery:
     ) -> pd.DataFrame:
         """The claims let through, in file order (the first ``limit``), as the claims frame."""
         where, args = self._where(filters, extra)
-        cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos{cap}"
+        if limit is not None:  # a page of a table: positions first, then those rows
+            picked = f"SELECT pos FROM claims {where} ORDER BY pos LIMIT {int(limit)}"
+            return self._picked(picked, args + (params or []), columns, "pos")
+        sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
     @_memo
