@@ -1,8 +1,10 @@
-# make run: set up .venv and open the dashboard on the bundled data.
+# make run: set up .venv and open the dashboard on the bundled data, on port 8501
+#   (.streamlit/config.toml); make run PORT=8600 passes --server.port 8600 instead.
 # make test: set up .venv with the dev requirements, lint, and run every test.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PORT ?=
 
 .PHONY: run test lint format validate bench clean
 
@@ -17,10 +19,15 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt
 	touch $(VENV)/.run $@
 
 run: $(VENV)/.run
-	$(PY) -m streamlit run dashboard.py
+	$(PY) -m streamlit run dashboard.py $(if $(PORT),--server.port $(PORT))
 
 test: $(VENV)/.dev lint
 	$(PY) -m pytest
+
+# The inner loop: every test but the browser and slow ones, one worker a core; no lint.
+.PHONY: test-fast
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -m "not browser and not slow" -n auto
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

@@ -39,13 +39,21 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_GROUP = """CASE
-    WHEN kind = 'money' THEN coalesce(currency, '')
-    WHEN kind = 'percent' THEN CASE WHEN measure = 'level' THEN 'percent'
-                                    ELSE 'percent change' END
-    WHEN trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c') <> ''
-        THEN trim(unit, ' \t\n\r\x0b\x0c')
-    ELSE kind END"""
+_TEXT = "trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c')"
+_GROUP = f"""CASE
+    WHEN coalesce(metric, '') <> '' THEN 'metric:' || metric || '|' || coalesce(measure, 'level')
+        || '|' || CASE WHEN kind = 'money' THEN coalesce(currency, '') ELSE '' END
+    ELSE (CASE
+            WHEN kind = 'money' THEN coalesce(currency, '')
+            WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration', 'other')
+                THEN replace(kind, '_', ' ')
+            WHEN {_TEXT} <> '' THEN {_TEXT}
+            ELSE kind END)
+        || coalesce(' (' || nullif(concat_ws('; ',
+            CASE WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration',
+                               'other') THEN nullif({_TEXT}, '') END,
+            CASE WHEN coalesce(measure, 'level') <> 'level' THEN measure END), '') || ')', '')
+    END"""
 """``charts.figures.unit_group`` in SQL: the unit a claim is charted in."""
 
 _KEY_LABEL = """CASE WHEN coalesce(entity, '') <> '' AND position(entity IN subject) = 0

@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from analysis.format import row_figure
+from analysis.place import place_in_words
+from dataset.schema import Metric
 
 TEMPLATE = "plotly_white"
 TRACE_TYPES: tuple[str, ...] = ("bar", "scatter")
@@ -64,35 +66,174 @@ HOVER_COLUMNS: tuple[str, ...] = (
 """The columns a bar and its hover box use; the rest of a claim is not copied."""
 
 
-def unit_group(kind: str, unit: object, currency: object, change: bool = False) -> str:
-    """The axis a claim may share: its currency for money, "percent", else its unit.
+METRIC_PREFIX = "metric:"
+"""Group keys of figures with a metric: ``metric:<id>|<measure>|<currency>``."""
+MEASURE_WORDS: dict[str, str] = {"level": "", "change": "change", "growth": "growth"}
+KIND_WORDS: dict[str, str] = {
+    "percent": "percent",
+    "percentage_points": "percentage points",
+    "basis_points": "basis points",
+    "duration": "duration",
+    "other": "other",
+}
+"""Kinds named in a group's key; a count's group is its unit alone ("websites")."""
 
-    >>> unit_group("money", "online retail sales", "CNY"), unit_group("percent", "of GDP", None)
-    ('CNY', 'percent')
-    >>> unit_group("count", "websites", None), unit_group("percent", None, None, change=True)
-    ('websites', 'percent change')
+
+def unit_group(
+    kind: str,
+    unit: object,
+    currency: object,
+    measure: str = "level",
+    metric: object = None,
+) -> str:
+    """The group of figures a claim may be ranked with, as a key.
+
+    With a metric: that metric and measure (and currency, for money as
+    stated).  Without: its kind, unit (or currency) and measure, so levels,
+    changes and growth never share an axis and percentage points are never
+    percent.  Unassigned levels read as their unit: "CNY", "websites".
+
+    >>> unit_group("money", "online retail sales", "CNY"), unit_group("count", "websites", None)
+    ('CNY', 'websites')
+    >>> unit_group("percent", "of GDP", None), unit_group("percent", None, None, "growth")
+    ('percent (of GDP)', 'percent (growth)')
+    >>> unit_group("percentage_points", "of GDP", None, "change")
+    'percentage points (of GDP; change)'
+    >>> unit_group("count", "users", None, "level", "cn-internet-users")
+    'metric:cn-internet-users|level|'
     """
+    if isinstance(metric, str) and metric:
+        money_code = str(currency) if kind == "money" and isinstance(currency, str) else ""
+        return f"{METRIC_PREFIX}{metric}|{measure}|{money_code}"
+    text = unit.strip() if isinstance(unit, str) else ""
+    words = [w for w in (text, MEASURE_WORDS.get(measure, measure)) if w]
     if kind == "money":
-        return str(currency)
-    if kind == "percent":
-        return "percent change" if change else "percent"
-    if isinstance(unit, str) and unit.strip():
-        return unit.strip()
-    return kind
+        base = currency if isinstance(currency, str) else ""
+        words = [MEASURE_WORDS.get(measure, measure)] if measure != "level" else []
+    elif kind in KIND_WORDS:
+        base = KIND_WORDS[kind]
+    else:
+        base, words = (text or kind), words[1:] if text else words
+    return f"{base} ({'; '.join(words)})" if words else base
 
 
 def unit_groups(claims: pd.DataFrame) -> pd.Series:
-    """``unit_group`` of every row, indexed like ``claims`` (vectorised: 100,000 rows)."""
+    """``unit_group`` of every row, indexed like ``claims``.
+
+    Made once per load (100,000 rows in a fraction of a second): the keys of
+    distinct (kind, unit, currency, measure, metric) tuples are built once each.
+    """
     if claims.empty:
         return pd.Series([], index=claims.index, dtype="object")
-    kind = claims["kind"].astype("object").to_numpy()
-    unit = claims["unit"].astype("object").fillna("").str.strip().to_numpy()
-    currency = claims["currency"].astype("object").fillna("").to_numpy()
-    change = claims["measure"].astype("object").to_numpy() != "level"
-    percent = np.where(change, "percent change", "percent")
-    other = np.where(unit != "", unit, kind)
-    groups = np.where(kind == "money", currency, np.where(kind == "percent", percent, other))
+    columns = [
+        claims[c].astype("object").to_numpy(dtype=object, na_value=None)
+        if c in claims
+        else np.full(len(claims), None, dtype=object)
+        for c in ("kind", "unit", "currency", "measure", "metric")
+    ]
+    keys: dict[tuple, str] = {}
+    groups = []
+    for row in zip(*columns, strict=True):
+        key = keys.get(row)
+        if key is None:
+            kind, unit, currency, measure, metric = row
+            key = keys[row] = unit_group(kind, unit, currency, measure or "level", metric)
+        groups.append(key)
     return pd.Series(groups, index=claims.index, dtype="object")
+
+
+def group_label(key: str, metric_labels: Mapping[str, str]) -> str:
+    """What the unit picker shows for a group key: a metric's label, else the key.
+
+    >>> labels = {"cn-internet-users": "Internet users in China"}
+    >>> group_label("metric:cn-internet-users|level|", labels)
+    'Internet users in China'
+    >>> group_label("metric:cn-internet-users|growth|", labels)
+    'Internet users in China: growth (percent)'
+    >>> group_label("metric:x|level|USD", {}), group_label("websites", labels)
+    ('x (USD)', 'websites')
+    """
+    if not key.startswith(METRIC_PREFIX):
+        return key
+    metric, measure, currency = key[len(METRIC_PREFIX) :].split("|")
+    label = metric_labels.get(metric, metric)
+    if measure == "growth":
+        label += ": growth (percent)"
+    elif measure == "change":
+        label += ": change"
+    return f"{label} ({currency})" if currency else label
+
+
+def group_unit(key: str, metrics: Mapping[str, Metric]) -> str:
+    """The axis title of a group: its unit, the currency included.
+
+    >>> m = {"s": Metric(id="s", label="Sales", definition="d", unit="online retail sales",
+    ...     kind="money", currency="CNY", measure_type="flow", period_type="year")}
+    >>> group_unit("metric:s|level|USD", m), group_unit("metric:s|growth|", m)
+    ('USD (online retail sales)', 'percent change')
+    >>> group_unit("metric:s|change|CNY", m), group_unit("websites", m)
+    ('change, CNY (online retail sales)', 'websites')
+    """
+    if not key.startswith(METRIC_PREFIX):
+        return key
+    metric_id, measure, currency = key[len(METRIC_PREFIX) :].split("|")
+    metric = metrics.get(metric_id)
+    unit = metric.unit if metric else metric_id
+    if measure == "growth":
+        return "percent change"
+    if currency:
+        unit = f"{currency} ({unit})"
+    return f"change, {unit}" if measure == "change" else unit
+
+
+def in_currency(key: str, currency: str) -> str:
+    """The same group with its money in ``currency``: Explore keeps the chosen unit
+    when "Money in" changes.
+
+    >>> in_currency("CNY", "USD"), in_currency("metric:x|level|CNY", "USD")
+    ('USD', 'metric:x|level|USD')
+    >>> in_currency("CNY (change)", "USD"), in_currency("websites", "USD")
+    ('USD (change)', 'websites')
+    """
+    if key.startswith(METRIC_PREFIX):
+        head, _, code = key.rpartition("|")
+        return f"{head}|{currency}" if code else key
+    code, _, rest = key.partition(" ")
+    if len(code) == 3 and code.isalpha() and code.isupper():
+        return f"{currency} {rest}".rstrip()
+    return key
+
+
+def group_order(sizes: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Groups for the picker: a metric's figures first, bare percentages last, then by size.
+
+    The first is the default view: never a ranking of unrelated percentages
+    when figures of one metric or one unit exist.
+
+    >>> group_order([("percent", 9), ("websites", 2), ("metric:a|level|", 1)])
+    [('metric:a|level|', 1), ('websites', 2), ('percent', 9)]
+    """
+
+    def rank(item: tuple[str, int]) -> tuple:
+        key, n = item
+        tier = 0 if key.startswith(METRIC_PREFIX) else 2 if key.startswith("percent") else 1
+        return (tier, -n, key)
+
+    return sorted(((str(k), int(n)) for k, n in sizes), key=rank)
+
+
+def log_allowed(values: Iterable[float]) -> bool:
+    """Whether a log axis can't mislead: every value positive, spanning > 2 orders of magnitude.
+
+    Only ever offered for points or lines: a bar's length on a log axis says nothing.
+
+    >>> log_allowed([1e6, 5e9]), log_allowed([1e6, 5e7]), log_allowed([-1.0, 1e6])
+    (True, False, False)
+    """
+    numbers = [float(v) for v in values if v == v]
+    if not numbers or min(numbers) <= 0:
+        return False
+    return max(numbers) / min(numbers) > 100
 
 
 def group_sizes(claims: pd.DataFrame, groups: pd.Series | None = None) -> list[tuple[str, int]]:
@@ -101,7 +242,7 @@ def group_sizes(claims: pd.DataFrame, groups: pd.Series | None = None) -> list[t
     >>> frame = pd.DataFrame({"kind": ["count", "count", "percent"], "unit": ["people"] * 3,
     ...     "currency": [None] * 3, "measure": ["level"] * 3})
     >>> group_sizes(frame)
-    [('people', 2), ('percent', 1)]
+    [('people', 2), ('percent (people)', 1)]
     """
     counts = (unit_groups(claims) if groups is None else groups).value_counts()
     return largest_first(counts.items())
@@ -116,20 +257,30 @@ def largest_first(counts: Iterable[tuple[object, int]]) -> list[tuple[str, int]]
     return sorted(((str(g), int(n)) for g, n in counts), key=lambda x: (-x[1], x[0]))
 
 
-def source_line(attributions: Iterable[str], shown: int = 3) -> str:
+SOURCE_LINE_CHARS = 150
+"""Characters a chart's source line may hold: about one line under a 1,000-pixel image."""
+
+
+def source_line(attributions: Iterable[str], limit: int = SOURCE_LINE_CHARS) -> str:
     """The line under a chart naming its sources, as Our World in Data does.
+
+    Every source when they fit in ``limit`` characters; otherwise how many,
+    and where the full list is (each row of the CSV and JSON names its source).
 
     >>> source_line(["China Daily, 2015-12-20", "China Daily, 2015-12-20"])
     'Source: China Daily, 2015-12-20'
     >>> source_line(["A, 2020-01-01", "B, 2021-01-01", "C, 2022-01-01", "D, 2023-01-01"])
-    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01 and 1 more'
+    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01; D, 2023-01-01'
+    >>> source_line([f"Publisher {i}, 2020-01-01" for i in range(9)])
+    'Sources: 9 sources (full list in the data download)'
     """
     unique = list(dict.fromkeys(a for a in attributions if a))
     if not unique:
         return "Source: none"
-    head = "; ".join(unique[:shown])
-    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
-    return f"{'Source' if len(unique) == 1 else 'Sources'}: {head}{more}"
+    line = f"{'Source' if len(unique) == 1 else 'Sources'}: {'; '.join(unique)}"
+    if len(line) <= limit:
+        return line
+    return f"Sources: {len(unique):,} sources (full list in the data download)"
 
 
 def escape(text: object) -> str:
@@ -224,46 +375,67 @@ MARGIN = {"l": 10, "r": 30, "t": 80, "b": 90}
 """Room around the plot: the title above, the axis title and source line below."""
 
 
+NOTE_SHIFT = 18
+"""Pixels a chart note sits below the source line (and the bottom margin grows by)."""
+
+
 def framed_figure(
-    traces: list[dict], layout: dict, title: str, subtitle: str, source: str
+    traces: list[dict], layout: dict, title: str, subtitle: str, source: str, note: str = ""
 ) -> go.Figure:
-    """A figure with the template, title, subtitle and source line every chart carries."""
+    """A figure with the template, title, subtitle and source line every chart carries,
+    and a ``note`` under the source line where the chart needs one (how money was
+    converted): in the figure, so PNG, SVG and HTML downloads keep it."""
+    line = {
+        "text": escape(source),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -70,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 12, "color": "#555"},
+    }
+    notes = [{**line, "text": escape(note), "yshift": -70 - NOTE_SHIFT}] if note else []
     layout = {
         "template": _TEMPLATE_SPEC,
         "title": {"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
         "margin": dict(MARGIN),
         "legend": {"title": {"text": "Category"}},
-        "annotations": [
-            {
-                "text": escape(source),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -70,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#555"},
-            }
-        ],
+        "annotations": [line, *notes],
         **layout,
     }
+    if note:
+        margin = layout["margin"]
+        layout["margin"] = {**margin, "b": margin.get("b", MARGIN["b"]) + NOTE_SHIFT}
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def hover_data(record: Mapping, figure: str, attributions: Mapping[str, str]) -> list[str]:
-    """A bar's hover fields: figure, quote, source, character offsets, conversion (escaped).
+def hover_data(
+    record: Mapping,
+    figure: str,
+    attributions: Mapping[str, str],
+    texts: Mapping[str, str] | None = None,
+) -> list[str]:
+    """A bar's hover fields: figure, quote, source, where in the article, conversion (escaped).
 
-    >>> hover_data({"quote": "<b>7%</b>", "source": "s", "start": 3, "end": 5}, "7%", {})
-    ['7%', '&lt;b&gt;7%&lt;/b&gt;', 's', '3–5', '']
+    Where the figure is, in words ("in the 3rd paragraph"), from the article's
+    text when ``texts`` has it; never character offsets.
+
+    >>> hover_data({"quote": "<b>7%</b>", "source": "s", "start": 9}, "7%", {},
+    ...     {"s": "Title\\n\\nThe 7% here."})
+    ['7%', '&lt;b&gt;7%&lt;/b&gt;', 's', 'in the 2nd paragraph', '']
     """
+    text = (texts or {}).get(record["source"])
+    conversion = record.get("conversion")
+    conversion = conversion if isinstance(conversion, str) else ""
     return [
         escape(figure),
         wrapped(record["quote"]),
         escape(attributions.get(record["source"], record["source"])),
-        f"{record['start']}–{record['end']}",
-        escape(record.get("conversion") or ""),
+        escape(place_in_words(text, record.get("start")) or "in the article"),
+        escape(f"Converted: {conversion}" if conversion and conversion != "as stated" else ""),
     ]
 
 
@@ -274,14 +446,16 @@ def bar_chart(
     attributions: Mapping[str, str],
     title: str,
     unit: str,
-    log: bool = False,
     limit: int = BAR_LIMIT,
+    texts: Mapping[str, str] | None = None,
 ) -> go.Figure:
     """Horizontal bars of claims that share one unit, coloured by category.
 
-    The hover box of each bar shows the figure as written, the quote and the
-    source with the character offsets of the figure, so every bar leads back
-    to its words.  Only the ``limit`` largest figures are drawn.
+    The hover box of each bar shows the figure as written, the quote, the
+    source and where the figure is in it (``texts``: source id -> article
+    text), so every bar leads back to its words.  Only the ``limit`` largest
+    figures are drawn, on a linear axis from zero: a bar's length on a log
+    axis would say nothing.
     """
     return bar_figure(
         bars_of(claims, limit),
@@ -290,8 +464,8 @@ def bar_chart(
         attributions=attributions,
         title=title,
         unit=unit,
-        log=log,
         limit=limit,
+        texts=texts,
     )
 
 
@@ -309,8 +483,9 @@ def bar_figure(
     attributions: Mapping[str, str],
     title: str,
     unit: str,
-    log: bool = False,
     limit: int = BAR_LIMIT,
+    texts: Mapping[str, str] | None = None,
+    note: str = "",
 ) -> go.Figure:
     """``bar_chart`` from the bars already picked (``shown``: the ``limit`` largest of
     ``count`` claims, largest first).  The dashboard picks them from the load's values
@@ -337,10 +512,12 @@ def bar_figure(
                 "marker": {"color": colours.get(category, FALLBACK_COLOUR)},
                 "text": [escape(figures[i]) for i in rows],
                 "textposition": "auto",
-                "customdata": [hover_data(records[i], figures[i], attributions) for i in rows],
+                "customdata": [
+                    hover_data(records[i], figures[i], attributions, texts) for i in rows
+                ],
                 "hovertemplate": (
                     "<b>%{y}</b>: %{customdata[0]}<br>“%{customdata[1]}”<br>"
-                    "Source: %{customdata[2]}, characters %{customdata[3]}"
+                    "Source: %{customdata[2]}, %{customdata[3]}"
                     "<br>%{customdata[4]}<extra></extra>"
                 ),
             }
@@ -353,9 +530,9 @@ def bar_figure(
         "height": 160 + 34 * max(len(shown), 3),
         "margin": {**MARGIN, "l": margin},
         "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1]},
-        "xaxis": {"title": {"text": escape(unit)}, "type": "log" if log else "linear"},
+        "xaxis": {"title": {"text": escape(unit)}, "type": "linear", "rangemode": "tozero"},
     }
-    return framed_figure(traces, layout, title, subtitle, source)
+    return framed_figure(traces, layout, title, subtitle, source, note)
 
 
 def category_counts_chart(

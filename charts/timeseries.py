@@ -146,13 +146,19 @@ def source_link(source_id: str) -> str:
     """The dashboard's own page for a source (its text with every figure marked).
 
     >>> source_link("china-daily-2015-12-20-wuzhen-summit")
-    'sources?article=china-daily-2015-12-20-wuzhen-summit'
+    'sources?source=china-daily-2015-12-20-wuzhen-summit'
     """
-    return f"sources?article={source_id}"
+    return f"sources?source={source_id}"
 
 
-def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Figure:
+def timeseries_figure(
+    rows: pd.DataFrame, attributions: dict[str, str], *, lines: bool = True, log: bool = False
+) -> go.Figure:
     """One line with markers per metric of ``rows`` (from `series_rows`); hover names the source.
+
+    ``lines=False`` draws the points alone: figures whose periods may differ
+    (a year-to-date total beside a quarter's) are never joined.  ``log`` sets a
+    log axis, said in the axis title; offer it only where ``log_allowed``.
 
     >>> rows = series_rows(pd.DataFrame({"subject": ["Users"] * 2, "entity": ["China"] * 2,
     ...     "unit": ["users"] * 2, "currency": [None] * 2, "source": ["a", "b"],
@@ -179,7 +185,7 @@ def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Fi
                 "type": "scatter",
                 "x": [dates[i] for i in part],
                 "y": [float(values[i]) for i in part],
-                "mode": "lines+markers",
+                "mode": "lines+markers" if lines else "markers",
                 "name": html.escape(str(name)),
                 "customdata": [
                     [html.escape(attributions.get(sources[i], sources[i])), sources[i]]
@@ -189,10 +195,17 @@ def timeseries_figure(rows: pd.DataFrame, attributions: dict[str, str]) -> go.Fi
             }
         )
     unit = ", ".join(sorted({str(u) for u in rows.get("unit", []) if pd.notna(u)}))
+    currencies = sorted({str(c) for c in rows.get("currency", []) if pd.notna(c)})
+    if currencies:  # a money axis says its currency ("yuan (CNY)"), on screen and in the PNG
+        unit = f"{unit} ({', '.join(currencies)})" if unit else ", ".join(currencies)
     layout = {
         "height": 460,
         "xaxis": {"title": {"text": "Date of the figure"}},
-        "yaxis": {"title": {"text": escape(unit)}},
+        "yaxis": {
+            "title": {"text": escape(unit) + (" (log scale)" if log else "")},
+            "type": "log" if log else "linear",
+            "rangemode": "normal" if log else "tozero",
+        },
         "legend": {"title": {"text": "Metric"}},
         "hovermode": "closest",
     }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
@@ -22,16 +22,28 @@ EDITABLE: tuple[str, ...] = (
     "low",
     "high",
     "qualifier",
-    "unit",
+    "kind",
+    "currency",
+    "measure",
+    "base_period",
+    "metric",
     "subject",
+    "unit",
     "entity",
     "period",
     "category",
 )
-"""Columns of the editor a person may change."""
+"""Columns of the editor a person may change: every field but the id, source and offsets."""
 
-COLUMNS: tuple[str, ...] = ("id", "figure", *EDITABLE, "kind", "currency", "quote")
+COLUMNS: tuple[str, ...] = ("id", "figure", *EDITABLE, "quote")
 """Editor columns in display order."""
+
+NUMBERS: tuple[str, ...] = ("value", "low", "high")
+REQUIRED: tuple[str, ...] = ("status", "qualifier", "kind", "measure", "category")
+"""Columns a claim always has: an emptied cell keeps the old value."""
+OPTIONAL: tuple[str, ...] = ("metric", "subject", "unit", "entity")
+"""Text columns an emptied cell sets to null."""
+PERIODS: tuple[str, ...] = ("period", "base_period")
 
 
 def period_label(period: dict | None) -> str:
@@ -87,22 +99,38 @@ def _number(value: object) -> object:
     return value
 
 
-def editor_frame(claims: Sequence[Claim], text: str) -> pd.DataFrame:
+def editor_frame(
+    claims: Sequence[Claim],
+    text: str,
+    suggested: Mapping[str, str] | None = None,
+    statuses: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """One row per claim for ``st.data_editor``; ``figure`` is the text as written.
+
+    ``suggested`` (claim id -> metric id) fills the metric of candidates that
+    have none, so a person accepts a suggestion by saving.  ``statuses``
+    (claim id -> status) overrides the stored status: the pages' "Approve
+    these figures" lists.
 
     >>> t = "It has 670 million users."
     >>> c = Claim(id="s-7", source="s", quote=t, span=(7, 18), value=670e6, kind="count")
-    >>> editor_frame([c], t).loc[0, ["figure", "status", "period"]].tolist()
-    ['670 million', 'candidate', '']
+    >>> frame = editor_frame([c], t, {"s-7": "users"}, {"s-7": "approved"})
+    >>> frame.loc[0, ["figure", "status", "period", "metric"]].tolist()
+    ['670 million', 'approved', '', 'users']
     """
+    suggested, statuses = suggested or {}, statuses or {}
     rows = []
     for claim in claims:
         data = claim.model_dump(mode="python")
         data["figure"] = text[claim.start : claim.end]
-        data["period"] = period_label(data["period"])
+        for column in PERIODS:
+            data[column] = period_label(data[column])
+        if claim.metric is None and claim.status == "candidate":
+            data["metric"] = suggested.get(claim.id)
+        data["status"] = statuses.get(claim.id, claim.status)
         rows.append({c: data.get(c) for c in COLUMNS})
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for column in ("value", "low", "high"):
+    for column in NUMBERS:
         frame[column] = frame[column].astype("float64")
     return frame
 
@@ -118,6 +146,10 @@ def apply_table(claims: Sequence[Claim], table: pd.DataFrame) -> list[dict]:
     >>> row = apply_table([c], table)[0]
     >>> row["status"], row["period"], row["value"]
     ('approved', {'as_of': '2015'}, 670000000.0)
+    >>> table = table.assign(kind="money", currency=" cny", measure="change", base_period="2014")
+    >>> row = apply_table([c], table)[0]
+    >>> row["kind"], row["currency"], row["measure"], row["base_period"]
+    ('money', 'CNY', 'change', {'as_of': '2014'})
     """
     edited = {row["id"]: row for row in table.to_dict(orient="records")}
     out = []
@@ -125,13 +157,16 @@ def apply_table(claims: Sequence[Claim], table: pd.DataFrame) -> list[dict]:
         data = claim.model_dump(mode="python")
         row = edited.get(claim.id)
         if row is not None:
-            for column in ("value", "low", "high"):
+            for column in NUMBERS:
                 data[column] = _number(row.get(column))
-            for column in ("status", "qualifier", "category"):
+            for column in REQUIRED:
                 data[column] = _text(row.get(column)) or data[column]
-            for column in ("unit", "subject", "entity"):
+            for column in OPTIONAL:
                 data[column] = _text(row.get(column))
-            data["period"] = parse_period(row.get("period"))
+            currency = _text(row.get("currency"))
+            data["currency"] = currency.upper() if currency else None
+            for column in PERIODS:
+                data[column] = parse_period(row.get(column))
         out.append(data)
     return out
 
@@ -210,3 +245,30 @@ def marked_quote(claim: Claim, text: str) -> str:
         + f"<mark>{html.escape(quote[start:end])}</mark>"
         + html.escape(quote[end:])
     )
+
+
+def chosen_statuses(
+    approve: Sequence[str], reject: Sequence[str]
+) -> tuple[dict[str, str], set[str]]:
+    """Claim id -> status from the pages' "Approve/Reject these figures" lists; ids in both.
+
+    An id chosen in both lists gets neither: the grid's own Status stays.
+
+    >>> chosen_statuses(["a", "b"], ["b", "c"])
+    ({'a': 'approved', 'c': 'rejected'}, {'b'})
+    """
+    both = set(approve) & set(reject)
+    chosen = {i: "approved" for i in approve if i not in both}
+    chosen |= {i: "rejected" for i in reject if i not in both}
+    return chosen, both
+
+
+def figure_label(claim: Claim, text: str) -> str:
+    """How a figure is named in a list: as written, then its id.
+
+    >>> t = "It has 670 million users."
+    >>> c = Claim(id="s-7", source="s", quote=t, span=(7, 18), value=6.7e8, kind="count")
+    >>> figure_label(c, t)
+    '670 million · s-7'
+    """
+    return f"{' '.join(text[claim.start : claim.end].split())} · {claim.id}"

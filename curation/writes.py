@@ -17,19 +17,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, load_metrics, parse_claims_file
+from curation.metrics import read_metrics
+from curation.subjects import with_readable_subject
+from dataset.load import CLAIMS_DIR, SOURCES_DIR, load_categories, parse_claims_file
 from dataset.problems import Problem
-from dataset.save import save_claims, save_source
-from dataset.schema import STATUSES, Claim, Source, checked_slug
+from dataset.save import atomic_write, save_claims, save_source
+from dataset.schema import STATUSES, Claim, Metric, Source, checked_slug
 from dataset.validate import claim_problems, field_name, validation_problems
 from dataset.yamlio import decode_text, read_bytes
 
@@ -39,8 +42,11 @@ LOCK_TIMEOUT = 15.0
 ADD_LOCK = ".add-source"
 """Lock name (under sources/) serialising new sources: the text-hash check and the write."""
 
-SLUG_WORDS = 8
-"""Title words kept in a new source id: readable, and far below the 120-character limit."""
+SOURCE_ID_CHARS = 60
+"""Longest new source id (before a ``-2`` for a taken one): readable in a path or a URL."""
+
+PUBLISHER_WORDS, TITLE_WORDS = 3, 6
+"""Words of the publisher and of the title a new source id keeps, at most."""
 
 
 @dataclass(frozen=True)
@@ -67,11 +73,12 @@ def digest_bytes(raw: bytes) -> str:
 
 
 def file_digest(path: Path) -> str | None:
-    """sha256 of the file's bytes, or None when it does not exist."""
-    try:
-        return digest_bytes(path.read_bytes())
-    except FileNotFoundError:
+    """sha256 of the file's bytes; None when it does not exist, "(unreadable)" when it
+    can't be read as a file (a FIFO, a device): never equal to a loaded file's digest."""
+    if not path.exists():
         return None
+    raw, _ = read_bytes(path)
+    return digest_bytes(raw) if raw is not None else "(unreadable)"
 
 
 def inside(root: Path | str, folder: str, slug: str, suffix: str) -> Path:
@@ -85,7 +92,9 @@ def inside(root: Path | str, folder: str, slug: str, suffix: str) -> Path:
     """
     root = Path(root)
     path = root / folder / f"{checked_slug(slug)}{suffix}"
-    if not path.resolve().is_relative_to(root.resolve()):
+    # by name only: a link at the path is refused when read (a problem, not an error),
+    # and a save replaces the link itself, never its target
+    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
         raise ValueError(f"{path} is outside {root}")
     return path
 
@@ -120,10 +129,11 @@ def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
     """A source's claims (every status) and the digest of the file they came from."""
     path = claims_path(root, source_id)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return Snapshot(source_id, (), None)
+    raw, refused = read_bytes(path, Path(root))  # no FIFO, device or link out of root
+    if raw is None:
+        return Snapshot(source_id, (), None, tuple(refused))
     claims, problems = parse_claims(raw, _display(path, root))
     return Snapshot(source_id, tuple(claims), digest_bytes(raw), tuple(problems))
 
@@ -141,13 +151,14 @@ def validate_claims(
     text: str,
     categories: Iterable[str],
     file: str = "",
-    metrics: Iterable[str] = (),
+    metrics: Mapping[str, Metric] | Iterable[str] = (),
 ) -> tuple[list[Claim], list[Problem]]:
     """Every row as a `Claim`, checked against the schema, the source, categories and text.
 
     The checks are the loader's (`dataset.validate.claim_problems`), plus
-    duplicate ids within the rows.  ``line`` in a problem is the row number
-    (1-based), so the app can point at it.
+    duplicate ids within the rows and, when ``metrics`` maps ids to metrics,
+    whether a level fits its metric's kind and currency (`metric_problems`).
+    ``line`` in a problem is the row number (1-based), so the app can point at it.
 
     >>> text = "It has 670 million users."
     >>> row = dict(id="s-7", source="s", quote=text, span=(7, 18), value=670e6, kind="count")
@@ -170,6 +181,7 @@ def validate_claims(
             ]
             continue
         found = claim_problems(claim, source_id, text, known, metric_ids)
+        found += metric_problems(claim, metrics if isinstance(metrics, Mapping) else {})
         if claim.id in seen:
             found.append(("id", f"duplicate id {claim.id!r}"))
         seen.add(claim.id)
@@ -178,14 +190,49 @@ def validate_claims(
     return claims, problems
 
 
+def metric_problems(claim: Claim, metrics: Mapping[str, Metric]) -> list[tuple[str, str]]:
+    """Why ``claim``'s metric does not fit it (field, message); [] when it does or is unknown
+    (an unknown metric is `dataset.validate.claim_problems`' to report).
+
+    >>> m = Metric(id="users", label="Users", definition="d.", unit="users", kind="count",
+    ...            measure_type="stock")
+    >>> c = Claim(id="s-3", source="s", quote="Up 7 percent", span=(3, 12), value=7.0,
+    ...           kind="percent", metric="users")
+    >>> metric_problems(c, {"users": m})
+    [('metric', 'metric users holds count figures; this level is percent: change kind or metric')]
+    >>> metric_problems(c.model_copy(update={"measure": "growth"}), {"users": m})
+    []
+    """
+    if claim.metric is None or not metrics:
+        return []
+    metric = metrics.get(claim.metric)
+    if metric is None:
+        return []
+    if claim.measure == "level" and claim.kind != metric.kind:
+        return [
+            (
+                "metric",
+                f"metric {metric.id} holds {metric.kind} figures; this level is {claim.kind}: "
+                "change kind or metric",
+            )
+        ]
+    if claim.measure == "level" and claim.currency != metric.currency:
+        return [
+            (
+                "metric",
+                f"metric {metric.id} is in {metric.currency}, this level in {claim.currency}",
+            )
+        ]
+    return []
+
+
 def _category_ids(root: Path | str) -> list[str]:
     categories, _ = load_categories(root)
     return [c.id for c in categories]
 
 
-def _metric_ids(root: Path | str) -> list[str]:
-    metrics, _ = load_metrics(root)
-    return [m.id for m in metrics]
+def _metrics(root: Path | str) -> dict[str, Metric]:
+    return read_metrics(root)[0]
 
 
 def save_checked(
@@ -207,7 +254,7 @@ def save_checked(
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
     claims, problems = validate_claims(
-        rows, source_id, text, _category_ids(root), metrics=_metric_ids(root)
+        rows, source_id, text, _category_ids(root), metrics=_metrics(root)
     )
     if problems:
         return problems
@@ -246,17 +293,50 @@ def busy(file: str) -> Problem:
     )
 
 
+Change = Callable[[Claim], Claim | Mapping]
+"""An edit of one claim: the claim as it is on disk -> the claim (or mapping) to save."""
+
+
 def set_status(
     root: Path | str, claim_ids: Sequence[str], status: str
 ) -> tuple[list[str], list[Problem]]:
     """Give each claim of ``claim_ids`` the ``status``; the ids changed and the problems.
 
-    Claims are found through their source (a claim id starts with its
-    source's id); each claims file is read, changed and written under its lock.
+    An approved claim keeps a readable subject: a missing one, or one that only
+    repeats its unit or kind ("percent"), becomes its metric's label or
+    "<Unit> in <Entity>" (`curation.subjects`).
     """
     if status not in STATUSES:
         return [], [Problem("(command)", 1, "status", f"expected one of {', '.join(STATUSES)}")]
-    wanted = list(dict.fromkeys(claim_ids))
+    metrics = _metrics(root) if status == "approved" else {}
+
+    def change(claim: Claim) -> Claim:
+        changed = claim.model_copy(update={"status": status})
+        return with_readable_subject(changed, metrics) if status == "approved" else changed
+
+    return change_claims(root, dict.fromkeys(claim_ids, change))
+
+
+def find_claim(root: Path | str, claim_id: str) -> Claim | None:
+    """The claim with this id, wherever it is, or None."""
+    by_source, _ = locate_claims(root, [claim_id])
+    for source_id in by_source:
+        for claim in read_claims(root, source_id).claims:
+            if claim.id == claim_id:
+                return claim
+    return None
+
+
+def change_claims(
+    root: Path | str, changes: Mapping[str, Change]
+) -> tuple[list[str], list[Problem]]:
+    """Apply ``changes`` (claim id -> edit) to the claims; the ids changed and the problems.
+
+    Claims are found through their source (a claim id starts with its
+    source's id); each claims file is read, changed, validated and written
+    under its lock, so a concurrent writer's change is never lost.
+    """
+    wanted = list(changes)
     changed: set[str] = set()
     problems: list[Problem] = []
     by_source, missing = locate_claims(root, wanted)
@@ -266,10 +346,7 @@ def set_status(
         try:
             with lock_for(path):
                 snap = read_claims(root, source_id)
-                rows = [
-                    c.model_copy(update={"status": status}) if c.id in ids else c
-                    for c in snap.claims
-                ]
+                rows = [changes[c.id](c) if c.id in ids else c for c in snap.claims]
                 found = save_checked_locked(root, source_id, rows, snap)
         except Timeout:
             found = [busy(_display(path, root))]
@@ -282,7 +359,7 @@ def set_status(
 
 
 def save_checked_locked(
-    root: Path | str, source_id: str, rows: Sequence[Claim], snap: Snapshot
+    root: Path | str, source_id: str, rows: Sequence[Claim | Mapping], snap: Snapshot
 ) -> list[Problem]:
     """`save_checked`'s validation and write, for a caller already holding the lock."""
     if snap.problems:
@@ -292,7 +369,7 @@ def save_checked_locked(
     if text is None:
         return [Problem(file, 1, "source", f"no readable text for source {source_id!r}")]
     claims, problems = validate_claims(
-        rows, source_id, text, _category_ids(root), file, _metric_ids(root)
+        rows, source_id, text, _category_ids(root), file, _metrics(root)
     )
     if problems:
         return problems
@@ -325,7 +402,7 @@ def locate_claims(
 # --- New sources -----------------------------------------------------------------
 
 
-def slugify(text: str, words: int = SLUG_WORDS) -> str:
+def slugify(text: str, words: int = TITLE_WORDS) -> str:
     """A slug of the first ``words`` words of ``text`` (accents dropped).
 
     >>> slugify("Smartphones: Q3's “Big” Year, in €!")
@@ -339,13 +416,22 @@ def slugify(text: str, words: int = SLUG_WORDS) -> str:
 
 
 def source_id_for(publisher: str, published: dt.date, title: str) -> str:
-    """The id a new source gets: ``<publisher>-<date>-<title words>``.
+    """The id a new source gets: ``<publisher>-<date>-<title words>``, at most 60 characters.
+
+    Cut at a word, so a long headline keeps its first few whole words.
 
     >>> source_id_for("China Daily", dt.date(2015, 12, 20), "Wuzhen summit opens")
     'china-daily-2015-12-20-wuzhen-summit-opens'
+    >>> source_id_for("Xinhua", dt.date(2024, 8, 1), "China's online retail sales " * 9)
+    'xinhua-2024-08-01-chinas-online-retail-sales-chinas-online'
     """
-    parts = [slugify(publisher, 4), published.isoformat(), slugify(title)]
-    return "-".join(p for p in parts if p)[:100].strip("-")
+    head = "-".join(p for p in (slugify(publisher, PUBLISHER_WORDS), published.isoformat()) if p)
+    ident = head
+    for word in slugify(title).split("-"):
+        if word and len(ident) + 1 + len(word) > SOURCE_ID_CHARS:
+            break
+        ident = f"{ident}-{word}" if word else ident
+    return ident[:SOURCE_ID_CHARS].strip("-")
 
 
 def unique_id(wanted: str, taken: Iterable[str]) -> str:
@@ -372,25 +458,87 @@ def same_text(root: Path | str, text: str) -> str | None:
     """The id of a source whose stored text has the same sha256 as ``text``, or None."""
     wanted = digest_bytes(text.encode("utf-8"))
     for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
-        if digest_bytes(path.read_bytes()) == wanted:
+        if not path.with_suffix(".yaml").is_file():
+            continue  # a text with no source beside it (``orphan_texts``) is no source
+        raw, _ = read_bytes(path, Path(root))  # a FIFO would block, a device never end
+        if raw is not None and digest_bytes(raw) == wanted:
             return path.stem
     return None
 
 
-def rebase(claims: Iterable[Claim], old: str, new: str) -> list[Claim]:
-    """``claims`` moved from source ``old`` to ``new``: source field and id prefix.
+def rebase(claims: Iterable[Mapping | Claim], old: str, new: str) -> list[dict]:
+    """``claims`` (claims or mappings, not yet valid) moved from source ``old`` to ``new``:
+    source field and id prefix.
 
     >>> c = Claim(id="text-7", source="text", quote="x 7", span=(2, 3), value=7.0, kind="count")
-    >>> [(r.id, r.source) for r in rebase([c], "text", "cd-2015")]
+    >>> [(r["id"], r["source"]) for r in rebase([c], "text", "cd-2015")]
     [('cd-2015-7', 'cd-2015')]
     """
     moved = []
     for claim in claims:
-        ident = claim.id
-        if old != new and ident.startswith(old + "-"):
-            ident = new + ident[len(old) :]
-        moved.append(claim.model_copy(update={"id": ident, "source": new}))
+        data = claim.model_dump(mode="python") if isinstance(claim, Claim) else dict(claim)
+        ident = data.get("id")
+        if old != new and isinstance(ident, str) and ident.startswith(old + "-"):
+            data["id"] = new + ident[len(old) :]
+        data["source"] = new
+        moved.append(data)
     return moved
+
+
+ADDING = ".adding"
+"""Suffix of the marker ``sources/.<id>.adding``: an add of ``<id>`` has begun and not ended."""
+
+
+def _added_files(root: Path, ident: str) -> list[Path]:
+    """The three files one add writes, in the order it writes them."""
+    sources = root / SOURCES_DIR
+    return [sources / f"{ident}.txt", sources / f"{ident}.yaml", claims_path(root, ident)]
+
+
+def _write_all(root: Path, source: Source, text: str, ident: str, claims: list[Claim]) -> None:
+    """Text, source and claims as one transaction: all three are written, or none stays.
+
+    A marker is written first and removed last; an add killed in between leaves
+    it, and the next add removes whatever that add wrote (``roll_back_interrupted``).
+    An error here is rolled back at once.
+    """
+    marker = root / SOURCES_DIR / f".{ident}{ADDING}"
+    atomic_write(marker, b"")
+    try:
+        save_source(root, source, text)
+        save_claims(root, ident, claims)
+    except BaseException:
+        roll_back_interrupted(root)
+        raise
+    marker.unlink()
+
+
+def roll_back_interrupted(root: Path | str) -> list[str]:
+    """Remove what adds that never finished wrote (their files, temp files, marker); their ids.
+
+    Called under the add lock, so no add in progress is touched.
+    """
+    root = Path(root)
+    undone = []
+    for marker in sorted((root / SOURCES_DIR).glob(f".*{ADDING}")):
+        ident = marker.name[1 : -len(ADDING)]
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", ident):
+            continue  # not a marker this module wrote
+        for path in _added_files(root, ident):
+            path.unlink(missing_ok=True)
+            for temp in path.parent.glob(f".{path.name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+        marker.unlink()
+        undone.append(ident)
+    for temp in (root / SOURCES_DIR).glob(f"..*{ADDING}.*.tmp"):
+        temp.unlink(missing_ok=True)  # a marker being written: that add wrote nothing else
+    return undone
+
+
+def orphan_texts(root: Path | str) -> list[str]:
+    """Ids of ``sources/<id>.txt`` files with no ``sources/<id>.yaml`` (left by an old crash)."""
+    sources = Path(root) / SOURCES_DIR
+    return sorted(p.stem for p in sources.glob("*.txt") if not p.with_suffix(".yaml").exists())
 
 
 def add_source(
@@ -409,6 +557,7 @@ def add_source(
         return None, [Problem(file, 1, "text", "the article text is empty")]
     try:
         with lock_for(root / SOURCES_DIR / ADD_LOCK):
+            roll_back_interrupted(root)
             existing = same_text(root, text)
             if existing is not None:
                 return None, [
@@ -430,7 +579,7 @@ def add_source(
                 text,
                 _category_ids(root),
                 f"{CLAIMS_DIR}/{ident}.yaml",
-                _metric_ids(root),
+                _metrics(root),
             )
             if problems:
                 return None, problems
@@ -438,8 +587,7 @@ def add_source(
             with lock_for(path):
                 if path.exists():
                     return None, [stale(_display(path, root))]
-                save_source(root, final, text)
-                save_claims(root, ident, checked)
+                _write_all(root, final, text, ident, checked)
     except Timeout:
         return None, [busy(file)]
     except OSError as err:

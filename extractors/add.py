@@ -7,6 +7,16 @@ extracts) and ``claims/<id>.yaml`` with the extracted candidates, under
 date and title, made unique; the same text twice is refused, naming the
 source that has it.  Review the candidates with ``python -m dataset review ID``.
 
+The add is one transaction: text, source and claims are all written, or
+none is (``curation.writes.add_source``); an add killed half-way is undone by
+the next one.  The article must be a regular file of at most 5 MB: a pipe or
+a device (``/dev/zero``) is refused, and no more than 5 MB + 1 byte is read.
+
+Example::
+
+    python -m extractors add story.txt --title "Sales rise" --published 2015-12-20 \\
+        --publisher "China Daily" --url https://example.com/sales
+
 This is the extractors' only file I/O besides their own CLI.
 """
 
@@ -20,11 +30,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from curation.article import MAX_BYTES, decode_article
-from curation.writes import add_source, source_id_for
+from curation.writes import add_source, orphan_texts, source_id_for
 from dataset.load import load_categories
 from dataset.paths import data_root
 from dataset.schema import Source
 from dataset.validate import field_name, validation_problems
+from extractors.cli import OneLineParser, UserError, read_regular
 from extractors.pipeline import extract
 
 
@@ -36,7 +47,7 @@ def _date(text: str) -> dt.date:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="python -m extractors add",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -67,12 +78,9 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     path: Path = args.article
     try:
-        if path.stat().st_size > MAX_BYTES:
-            print(f"error: {path}: over the 5 MB limit for an article", file=sys.stderr)
-            return 1
-        raw = path.read_bytes()
-    except OSError as err:
-        print(f"error: {path}: {err.strerror}", file=sys.stderr)
+        raw = read_regular(path, MAX_BYTES)
+    except UserError as err:
+        print(f"error: {err}", file=sys.stderr)
         return 1
     article, why = decode_article(raw, path.name)
     if article is None:
@@ -106,6 +114,9 @@ def main(argv: list[str]) -> int:
             print(f"error: {field_name(loc)}: {message}", file=sys.stderr)
         return 1
     root = data_root()
+    for orphan in orphan_texts(root):
+        print(f"warning: sources/{orphan}.txt has no sources/{orphan}.yaml (left by an "
+              "interrupted add?): not a source, ignored", file=sys.stderr)  # fmt: skip
     categories, _ = load_categories(root)
     claims = extract(article.text, source_id=wanted, published=published, categories=categories)
     ident, problems = add_source(root, source, article.text, claims)

@@ -17,374 +17,34 @@ from collections.abc import Sequence
 from babel import Locale
 
 from dataset.schema import Category, Period
-from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
-
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "to",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "than",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "should",
-        "shall",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "now",
-        "then",
-        "there",
-        "here",
-        "so",
-        "while",
-        "when",
-        "where",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "between",
-        "about",
-        "around",
-        "over",
-        "under",
-        "into",
-        "per",
-        "each",
-        "every",
-        "last",
-        "this",
-        "next",
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "day",
-        "days",
-        "ago",
-        "said",
-        "says",
-        "according",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "you",
-        "also",
-        "up",
-        "down",
-        "more",
-        "less",
-    ]
+from extractors.lexicon import (
+    ATTRIBUTION,
+    CONTAINERS,
+    COUNTRY_SHORT_NAMES,
+    IRREGULAR_PLURALS,
+    MONEY_NOUNS,
+    NOT_PLURAL,
+    NOT_PLURAL_ENDINGS,
+    PHRASE_ENDERS,
+    PRONOUNS,
+    RELATIVE_WORDS,
+    REPORTING_VERBS,
+    SKIPPED_FIRST,
+    STOP_WORDS,
+    YEAR_EARLIER_CUES,
 )
-"""Words that end the noun phrase after a figure."""
+from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
 
 WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’&-]*)")
 MAX_UNIT_WORDS = 4
 
-MEASURE_UNITS: frozenset[str] = frozenset(
-    [
-        "tonnes",
-        "tonne",
-        "tons",
-        "ton",
-        "metric",
-        "hectares",
-        "hectare",
-        "acres",
-        "acre",
-        "barrels",
-        "barrel",
-        "degrees",
-        "degree",
-        "points",
-        "point",
-        "kilometres",
-        "kilometers",
-        "km",
-        "miles",
-        "mile",
-        "metres",
-        "meters",
-        "m",
-        "feet",
-        "foot",
-        "ft",
-        "inches",
-        "inch",
-        "millimetres",
-        "millimeters",
-        "mm",
-        "centimetres",
-        "centimeters",
-        "cm",
-        "kilograms",
-        "kilogram",
-        "kg",
-        "grams",
-        "gram",
-        "g",
-        "lb",
-        "pounds",
-        "litres",
-        "liters",
-        "gallons",
-        "gallon",
-        "megawatts",
-        "megawatt",
-        "mw",
-        "gigawatts",
-        "gigawatt",
-        "gw",
-        "kilowatts",
-        "kwh",
-        "mwh",
-        "gwh",
-        "twh",
-        "terawatt-hours",
-        "kilowatt-hours",
-        "mph",
-        "kph",
-        "knots",
-        "calories",
-        "bushels",
-        "ounces",
-        "oz",
-        "square",
-        "cubic",
-        "celsius",
-        "fahrenheit",
-    ]
-)
-"""Units of measure: a figure followed by one is kind ``other`` ("312.6 millimetres")."""
 
-DURATION_UNITS: frozenset[str] = frozenset(
-    [
-        "years",
-        "year",
-        "months",
-        "month",
-        "weeks",
-        "week",
-        "days",
-        "day",
-        "hours",
-        "hour",
-        "minutes",
-        "minute",
-        "seconds",
-        "decades",
-        "decade",
-        "centuries",
-        "century",
-    ]
-)
 DURATION_AFTER = re.compile(
     r"[ \u00a0]+(years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|centuries|century)"
     r"(?![\w-])",
     re.IGNORECASE,
 )
 
-
-IRREGULAR_PLURALS: frozenset[str] = frozenset(
-    [
-        "people",
-        "children",
-        "men",
-        "women",
-        "staff",
-        "police",
-        "personnel",
-        "cattle",
-        "sheep",
-        "fish",
-        "deer",
-        "feet",
-        "teeth",
-        "mice",
-        "geese",
-        "data",
-        "media",
-        "crew",
-    ]
-)
-"""Plural nouns that do not end in -s: each can be the head of what is counted."""
-
-NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "'s", "’s")
-"""Words ending so are not plural nouns ("business", "census", "basis", "various")."""
-
-NOT_PLURAL: frozenset[str] = frozenset(["news", "series", "species", "means", "plus"])
-
-PHRASE_ENDERS: frozenset[str] = frozenset(
-    [
-        "across",
-        "against",
-        "without",
-        "through",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "via",
-        "among",
-        "amid",
-        "around",
-        "about",
-        "near",
-        "like",
-        "outside",
-        "inside",
-        "within",
-        "behind",
-        "beyond",
-        "toward",
-        "towards",
-        "including",
-        "except",
-        "while",
-        "when",
-        "where",
-        "if",
-        "because",
-        "though",
-        "although",
-        "whereas",
-        "worldwide",
-        "nationwide",
-        "globally",
-        "abroad",
-        "overseas",
-        "apiece",
-        "each",
-        "alone",
-        "so",
-        "already",
-        "still",
-        "also",
-        "too",
-        "instead",
-        "altogether",
-        "respectively",
-        "sat",
-        "took",
-        "came",
-        "went",
-        "died",
-        "fell",
-        "rose",
-        "said",
-        "says",
-        "say",
-        "made",
-        "won",
-        "lost",
-        "left",
-        "got",
-        "gave",
-        "ran",
-        "saw",
-        "met",
-        "held",
-        "paid",
-        "sold",
-        "bought",
-        "built",
-        "kept",
-        "spent",
-        "grew",
-        "became",
-        "remain",
-        "remains",
-        "come",
-        "comes",
-    ]
-)
-"""Words that end the phrase once it has a word: prepositions, adverbs, common verbs.
-
-Regular verb forms (-ed, -ing) and -ly adverbs end it too (`_ends_phrase`); before
-the first word they are modifiers ("registered voters", "existing homes",
-"monthly users") and are kept.
-"""
-
-CONTAINERS: frozenset[str] = frozenset(
-    [
-        "bags",
-        "sacks",
-        "boxes",
-        "bottles",
-        "cans",
-        "cartons",
-        "crates",
-        "packets",
-        "parcels",
-        "doses",
-        "pairs",
-        "loaves",
-        "cups",
-        "bowls",
-        "plates",
-        "slices",
-        "sheets",
-        "rolls",
-        "bales",
-    ]
-)
-"""Heads that name a container or portion: "bags of rice" is what is counted, not "bags"."""
 
 HEAD_CONTINUATION = re.compile(
     r"[ \u00a0]+(per[ \u00a0]+(?:(?:cubic|square)[ \u00a0]+)?[A-Za-z]+|Celsius|Fahrenheit)"
@@ -393,10 +53,6 @@ HEAD_CONTINUATION = re.compile(
 """What may follow any head noun and belong to it: "barrels per day", "degrees Celsius"."""
 
 OF_NOUN = re.compile(r"[ \u00a0]+of[ \u00a0]+([a-z][\w-]*)(?![\w-])")
-
-
-SKIPPED_FIRST: frozenset[str] = frozenset({"more", "additional", "extra", "further", "other"})
-"""Words right after a figure that say "in addition" and are not what is counted."""
 
 
 def words_after(text: str, end: int, limit: int = 120) -> str | None:
@@ -501,54 +157,63 @@ def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
     return " ".join(words)
 
 
-MONEY_NOUNS: tuple[str, ...] = (
-    "revenue", "revenues", "sales", "profit", "profits", "earnings", "income", "loss", "losses",
-    "spending", "expenditure", "investment", "investments", "budget", "funding", "financing",
-    "value", "valuation", "capitalisation", "capitalization", "cap", "exports", "imports",
-    "trade", "surplus", "deficit", "GDP", "output", "turnover", "debt", "debts", "cost", "costs",
-    "price", "prices", "fine", "fines", "aid", "subsidies", "subsidy", "tax", "taxes", "wages",
-    "salary", "salaries", "bonus", "bonuses", "pay", "compensation", "grant", "grants", "loan",
-    "loans", "bid", "offer", "fee", "fees", "bill", "damages", "assets", "reserves", "dividend",
-    "dividends", "payout", "proceeds", "bailout", "stimulus", "donations", "remittances",
-    "orders", "bookings", "purchases", "capital", "fund", "deal", "contract", "settlement",
-)  # fmt: skip
-"""Nouns that name an amount of money: what a money figure near them measures."""
-
 _MONEY_NOUN = "|".join(MONEY_NOUNS)
 MONEY_NOUN_PHRASE = re.compile(
-    rf"(?<![\w-])((?:[a-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])"
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])",
+    re.IGNORECASE,
 )
 MONEY_LOOKBEHIND = 60
 """How far before a money figure its noun may stand, within the clause."""
 MONEY_AFTER = re.compile(rf"[ \u00a0]+in[ \u00a0]+((?:[a-z][\w-]*[ \u00a0]+)?(?:{_MONEY_NOUN}))\b")
+OF_OR_IN_AFTER = re.compile(r"[ \u00a0]+(?:of|in)(?=[ \u00a0]+[a-z])")
+"""An amount "of green bonds", "in prize money": the noun after it says what the money is."""
 
 
 def money_unit(sentence: str, start: int, end: int) -> str | None:
     """What a money figure measures: "$5bn in revenue", "net profit rose to $2bn".
 
-    A money noun right after the figure ("in sales") wins; else the nearest one
-    before it in the same clause, with up to two lower-case words before it
-    that are not stop words ("online retail sales", "combined value").
+    A money noun right after the figure ("in sales") wins, then any noun phrase
+    after "of" or "in" ("of hybrid bonds"); else the nearest money noun before
+    it in the same clause, with up to two words before it that are not stop
+    words, verbs or a possessive's "s" ("online retail sales", "combined value").
 
     >>> money_unit("Net profit rose to $2.1 billion.", 19, 31)
-    'profit'
+    'net profit'
     >>> money_unit("It booked $5 billion in new orders.", 10, 20)
     'new orders'
     >>> money_unit("companies having a combined value of about 7.85 trillion yuan", 43, 61)
     'combined value'
+    >>> money_unit("The utility sold GBP400m of green bonds.", 17, 24)
+    'green bonds'
+    >>> money_unit("Carlsberg's arm booked restructuring costs of 420 million crowns", 46, 64)
+    'restructuring costs'
     """
     after = MONEY_AFTER.match(sentence, end)
     if after:
         return " ".join(after[1].split())
+    if (joined := OF_OR_IN_AFTER.match(sentence, end)) and (
+        phrase := unit_phrase(sentence, joined.end())
+    ):
+        return phrase
     window = max(0, start - MONEY_LOOKBEHIND)
     clause = max(sentence.rfind(mark, window, start) for mark in ",;:()")
     found = list(MONEY_NOUN_PHRASE.finditer(sentence, max(window, clause + 1), start))
     if not found:
         return None
     words = found[-1][1].split()
-    while len(words) > 1 and (words[0] in STOP_WORDS or words[0] in PHRASE_ENDERS):
-        words = words[1:]
-    return " ".join(words)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if _not_a_modifier(word, len(words) - i):
+            cut = i + 1  # "retailer posted sales": what follows the verb
+    return " ".join(w.lower() if w.istitle() else w for w in words[cut:])
+
+
+def _not_a_modifier(word: str, size: int) -> bool:
+    """A word before a money noun that is no part of its name: "the", "posted", "booked"."""
+    lower = word.lower()
+    if lower in STOP_WORDS or lower in PHRASE_ENDERS or lower in REPORTING_VERBS:
+        return True
+    return size == 3 and lower.endswith("ed")
 
 
 NUMBER_OF = re.compile(r"\b(?:number|total|count|tally)[ \u00a0]+of(?=[ \u00a0])", re.IGNORECASE)
@@ -587,15 +252,19 @@ def unit_before(before: str) -> str | None:
     return "people" if POPULATION.search(before) else None
 
 
+OF_WHOLE = re.compile(
+    r"(?:[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|all))?|(?<=[Hh]alf)[ \u00a0]+the)(?=[ \u00a0])"
+)
+"""What a share is of: "7 percent of the GDP", "half the homes"."""
+
+
 def of_phrase(text: str, end: int) -> str | None:
     """The noun after "of": "7 percent of GDP" -> "GDP".
 
     >>> of_phrase("7 percent of the GDP.", 9)
     'GDP'
     """
-    match = re.compile(r"[ \u00a0]+of(?:[ \u00a0]+(?:the|its|their|all))?(?=[ \u00a0])").match(
-        text, end
-    )
+    match = OF_WHOLE.match(text, end)
     return unit_phrase(text, match.end()) if match else None
 
 
@@ -604,7 +273,7 @@ def _entity_pattern() -> re.Pattern[str]:
     """Country and territory names from CLDR, plus their common short forms."""
     territories = Locale("en").territories
     names = {n for code, n in territories.items() if code.isalpha() and n[0].isupper()}
-    names |= {"China", "US", "UK", "EU", "Britain", "America", "Hong Kong", "Europe", "Africa"}
+    names |= COUNTRY_SHORT_NAMES
     ordered = sorted(names, key=len, reverse=True)
     if (starts := word_start_trie(ordered, "A-Z")) is not None:
         return re.compile(rf"{starts}\b")  # where the line below matches, found faster
@@ -617,40 +286,31 @@ def entity_near(sentence: str, offset: int) -> str | None:
 
     >>> entity_near("China connected and has 670 million users", 24)
     'China'
+    >>> entity_near("Vietnam earned US$3.2 billion", 15)
+    'Vietnam'
     """
     best: tuple[int, str] | None = None
     for match in _entity_pattern().finditer(sentence):
+        if (
+            sentence[match.end() : match.end() + 1] == "$"
+            or sentence[match.start() - 1 : match.start()] == "$"
+        ):
+            continue  # "US$3.2 billion", "$US113 trillion": a currency, not a place
         distance = abs(match.start() - offset)
         if best is None or distance < best[0]:
             best = (distance, match[0])
     return best[1] if best else None
 
 
-MONTH_NUMBERS = {
-    name: i + 1
-    for i, name in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
 BETWEEN_MONTHS = re.compile(
     r"\b(?:between|from)\s+([A-Z][a-z]+)(?:\s+(\d{4}))?\s+(?:and|to|through)\s+([A-Z][a-z]+)"
     r"(?:\s+(\d{4}))?"
 )
+MONTH_NUMBERS: dict[str, int] = {
+    name.lower(): number for number, name in Locale("en").months["format"]["wide"].items()
+}
+"""Month names (CLDR, through Babel) -> 1-12."""
 IN_YEAR = re.compile(r"\b(?:in|during|for|of|since|by)\s+(?:fiscal\s+)?((?:19|20)\d\d)\b")
-RELATIVE_WORDS = ("today", "now", "currently", "this year", "last year", "last month")
 RELATIVE = re.compile(rf"\b({'|'.join(RELATIVE_WORDS)})\b", re.IGNORECASE)
 """The period_of patterns only run on a sentence that holds their literal words (cheap test)."""
 
@@ -692,26 +352,33 @@ def period_of(sentence: str, published: dt.date | None) -> Period | None:
     return None
 
 
-NAME = r"((?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w.'’-]*){0,4})"
-ATTRIBUTION = [
-    re.compile(r"\b((?:the|a)\s+(?:\w+\s+)?(?:report|survey|study|ministry|agency|bureau|"
-               r"government|company|statement|data))\s+(?:says|said|shows|showed|found)\b", re.I),
-    re.compile(rf"\b[Aa]ccording\s+to\s+{NAME}"),
-    re.compile(r"\b[Aa]ccording\s+to\s+((?:a|an|the)\s+(?:\w+\s+){0,2}\w+)"),
-    re.compile(rf"\b(?:says|said|adds|added|estimates|estimated)\s+{NAME}(?=\s*[,.;:]|$)"),
-    re.compile(rf"{NAME}\s+(?:says|said|adds|added|estimates|estimated|reported)\b"),
-]  # fmt: skip
-ATTRIBUTION_CUES: list[tuple[tuple[str, ...], bool]] = [
-    (("says", "said", "show", "found"), True),
-    (("ccording",), False),
-    (("ccording",), False),
-    (("says", "said", "adds", "added", "estimate"), False),
-    (("says", "said", "adds", "added", "estimate", "reported"), False),
-]
-"""Per pattern of ``ATTRIBUTION``: words it cannot match without, and whether it ignores case.
+def base_period(sentence: str, period: Period | None) -> Period | None:
+    """The period a change or growth is measured from, when the sentence says "a year earlier".
 
-Most sentences hold none of them, and a substring test is much cheaper than a search."""
-PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I", "The", "This", "That"})
+    It is the claim's own period a year back, so only known when that period is.
+
+    >>> base_period("Sales in 2014 rose 12% from a year earlier.", Period(as_of="2014"))
+    Period(as_of='2013', start=None, end=None)
+    >>> base_period("Sales rose 12% in 2014.", Period(as_of="2014")) is None
+    True
+    """
+    if period is None or not contains_any(fold(sentence), YEAR_EARLIER_CUES):
+        return None
+    return Period(
+        as_of=_year_back(period.as_of), start=_year_back(period.start), end=_year_back(period.end)
+    )
+
+
+def _year_back(date: str | None) -> str | None:
+    """ "2015-10" -> "2014-10"; a 29 February becomes the 28th.
+
+    >>> _year_back("2016-02-29"), _year_back(None)
+    ('2015-02-28', None)
+    """
+    if date is None:
+        return None
+    shifted = f"{int(date[:4]) - 1:04d}{date[4:]}"
+    return shifted.replace("-02-29", "-02-28")
 
 
 def attribution(sentence: str) -> str | None:
@@ -725,7 +392,7 @@ def attribution(sentence: str) -> str | None:
     True
     """
     folded = fold(sentence)
-    for pattern, (cues, ignorecase) in zip(ATTRIBUTION, ATTRIBUTION_CUES, strict=True):
+    for pattern, cues, ignorecase in ATTRIBUTION:
         if not contains_any(folded if ignorecase else sentence, cues):
             continue
         if match := pattern.search(sentence):

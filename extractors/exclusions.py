@@ -29,12 +29,17 @@ from __future__ import annotations
 
 import re
 
+from extractors.lexicon import (
+    EVENT_NOUNS,
+    FUNCTION_WORDS,
+    MONTHS,
+    NUMBER_WORD_IDIOMS,
+    PHONE_CUES,
+    REFERENCE_WORDS,
+    STREET_WORDS,
+)
 from extractors.patterns import contains_any, fold
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December|"
-    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \u00a0]+$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{MONTHS})\b")
 CLOCK_AFTER = re.compile(
@@ -43,116 +48,15 @@ CLOCK_AFTER = re.compile(
 FOLLOW_ON = re.compile(r"[ \u00a0]*(?:,|and|to|or|-|–|—)[ \u00a0]*\d+\b")
 """The second day or number of a skipped pair: "Dec 16 and 18", "junctions 12 and 13"."""
 
-REFERENCE_WORDS = (
-    "page|pages|p|pp|section|sections|article|articles|chapter|chapters|clause|paragraph|"
-    "junction|junctions|exit|route|room|flight|platform|gate|version|number|no|nos|rule|item|"
-    "episode|season|series|phase|stage|act|bill|resolution|highway|interstate|box|suite|"
-    "apartment|floor|lot|model|vol|volume|issue|edition|generation|tier|division|league|"
-    "level|grade|class|aged|age|ages|channel|formula|windows|agenda|vision|covid|top|"
-    "category|figure|table|line|terminal|district|ward|block|zone|unit|batch|wave|week|day|"
-    "match|game|round|race|lap|group|cohort|mark|size|type"
-)
 REFERENCE_BEFORE = re.compile(rf"(?<![\w-])(?:{REFERENCE_WORDS})\.?[ \u00a0]+$", re.IGNORECASE)
 REFERENCE_ENDINGS = frozenset(word[-2:] for word in REFERENCE_WORDS.split("|"))
 """Last two letters (or the one) of each reference word: a quick test before the search."""
 NAME_BEFORE = re.compile(r"(?<![\w&.'-])([\w&.'’-]*[A-Z][\w&.'’-]*)[ \u00a0]+$")
 """A word with a capital letter right before the figure: "Windows 10", "iPhone 15"."""
 
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "all",
-        "almost",
-        "also",
-        "an",
-        "and",
-        "another",
-        "approximately",
-        "around",
-        "as",
-        "at",
-        "before",
-        "below",
-        "between",
-        "but",
-        "by",
-        "close",
-        "down",
-        "each",
-        "estimated",
-        "every",
-        "exceeding",
-        "fewer",
-        "for",
-        "from",
-        "he",
-        "her",
-        "his",
-        "if",
-        "in",
-        "including",
-        "its",
-        "just",
-        "last",
-        "least",
-        "less",
-        "more",
-        "nearly",
-        "no",
-        "not",
-        "of",
-        "on",
-        "only",
-        "or",
-        "our",
-        "over",
-        "she",
-        "since",
-        "so",
-        "some",
-        "than",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "total",
-        "totalled",
-        "under",
-        "up",
-        "upwards",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "which",
-        "while",
-        "who",
-        "with",
-        "within",
-        "yet",
-        "roughly",
-        "almost",
-        "nearly",
-        "police",
-        "officials",
-    ]
-)
-"""Capitalised at a sentence start these are ordinary words, not names: "About 50"."""
 
 STREET_AFTER = re.compile(
-    r"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|"
-    r"Drive|Boulevard|Way|Terrace|Court|Row)\b"
+    rf"[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+){{1,3}}(?:{'|'.join(STREET_WORDS)})\b"
 )
 MODIFIER_AFTER = re.compile(r"-(?:[ \u00a0]|[A-Za-z])")
 """"10-year plan", "10- to 20-year": a hyphen after the figure makes it part of a noun."""
@@ -176,14 +80,15 @@ PHONE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """A number someone is told to call: "call police on 101"."""
-PHONE_CUES = ("call", "dial", "ring", "phone", "text", "hotline")
-"""``PHONE_BEFORE`` matches no text whose ``fold`` lacks all of these."""
 ORDINAL_BEFORE = re.compile(
     r"(?<![\w-])(?:first|second|third|fourth|last|latter|former|other|final|each)[ \u00a0]+$",
     re.IGNORECASE,
 )
 """"the first half of 2026" is a period, not a share."""
-DEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:the|these|those|both|all|its|their)[ \u00a0]+$", re.I)
+DEFINITE_BEFORE = re.compile(
+    rf"(?<![\w-])(?:the|these|those|both|all|its|their|{'|'.join(NUMBER_WORD_IDIOMS)})[ \u00a0]+$",
+    re.I,
+)
 """"the two provinces" refers back to things already named; it states no figure."""
 
 
@@ -200,8 +105,8 @@ def is_phone(text: str, start: int) -> bool:
 
 
 def is_year(value: float, written: str) -> bool:
-    """A bare integer between 1800 and 2100 written without a comma is a year."""
-    return "," not in written and "." not in written and 1800 <= value <= 2100
+    """A bare integer between 1800 and 2199 written without a comma is a year ("by 2120")."""
+    return "," not in written and "." not in written and 1800 <= value <= 2199
 
 
 def is_date_or_time(text: str, start: int, end: int, value: float) -> bool:
@@ -217,7 +122,80 @@ def is_date_or_time(text: str, start: int, end: int, value: float) -> bool:
             return True
         if MONTH_AFTER.match(text, end):
             return True
-    return value <= 24 and CLOCK_AFTER.match(text, end) is not None
+    if value <= 24 and CLOCK_AFTER.match(text, end) is not None:
+        return True
+    return _is_clock_digits(text[start:end]) and (
+        text[start] == "0" or HOURS_AFTER.match(text, end) is not None
+    )
+
+
+HOURS_AFTER = re.compile(
+    r"[ \u00a0]?(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|JST|IST|SGT|HKT|local[ \u00a0]+time|hours|hrs|"
+    r"[A-Z]{3}\b)",
+)
+"""After four digits, these make a 24-hour clock time: "0401 GMT", "1530 local time"."""
+
+
+def _is_clock_digits(written: str) -> bool:
+    """Four digits that read as a 24-hour time (HHMM).
+
+    >>> _is_clock_digits("0401"), _is_clock_digits("1530"), _is_clock_digits("2480")
+    (True, True, False)
+    """
+    return len(written) == 4 and written.isdigit() and written[:2] < "24" and written[2:] < "60"
+
+
+def in_link(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is inside a URL or a percent-escaped token.
+
+    Only the 200 characters before are read, so a text without spaces stays linear.
+
+    >>> in_link("see https://x.example/report%202024 now", 29)
+    True
+    >>> in_link("rose 20% in May", 5)
+    False
+    """
+    window = text[max(0, start - 200) : start + 3]
+    if "%" not in window and "/" not in window and "www." not in window:
+        return False  # most figures: no link anywhere near
+    token = window.rsplit(None, 1)[-1] if window.strip() else ""
+    return "://" in token or token.lower().startswith("www.") or bool(PERCENT_ESCAPE.search(token))
+
+
+PERCENT_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+"""A URL escape ("%20", "%2C"): a link, not a percentage."""
+
+
+def is_jersey(text: str, start: int, end: int) -> bool:
+    """A number in brackets right after a name: a shirt number, "Prescott (4)".
+
+    >>> is_jersey("Prescott (4) and Lamb", 10, 11), is_jersey("sales (4) rose", 7, 8)
+    (True, False)
+    """
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")" and start >= 2):
+        return False
+    return NAME_BEFORE.search(text, max(0, start - 40), start - 1) is not None
+
+
+NAME_AFTER = re.compile(r"[ \u00a0]+(?:[A-Z][a-z]+|[A-Z]{2,})\b")
+DETERMINER_BEFORE = re.compile(r"(?:(?<![\w-])(?:the|its|their|a|an)|['’]s)[ \u00a0]+$", re.I)
+
+
+def is_model_name(text: str, start: int, end: int, value: float) -> bool:
+    """A model or event named by a number: "the 787 Dreamliner", "its 737 Max", "the 618 festival".
+
+    >>> is_model_name("The 787 Dreamliner flew", 4, 7, 787.0)
+    True
+    >>> is_model_name("the 650 seats", 4, 7, 650.0)
+    False
+    """
+    if value < 100 or not DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    return bool(NAME_AFTER.match(text, end) or EVENT_AFTER.match(text, end))
+
+
+EVENT_AFTER = re.compile(rf"[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(?:{'|'.join(EVENT_NOUNS)})\b")
+"""A number that names an event: "the 618 shopping festival"."""
 
 
 GLUED_UNIT = re.compile(

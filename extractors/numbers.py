@@ -19,55 +19,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from text_to_num import text2num
 
-UNIT_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+from extractors.lexicon import DENOMINATORS, SCALES, TENS_WORDS, UNIT_WORDS, VULGAR_FRACTIONS
+
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_UNIT}))?|{_UNIT})"
-NUMBER_WORDS = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen)"
+NUMBER_WORDS = (
+    rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|(?:a\s+)?dozen"
+    rf"|a\s+hundred(?:\s+and\s+{_SMALL})?)"
+)
 """Number words up to "nine hundred and ninety-nine"; a scale word may follow."""
 
-DENOMINATORS: dict[str, float] = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
-    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-    "tenth": 10, "tenths": 10,
-}  # fmt: skip
-"""Fraction words -> denominator: "two-thirds" is 2/3."""
 
 _DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
 FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-](?:{_DENOM})|half)"
 
-SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
-}  # fmt: skip
-"""Scale words and abbreviations; ``m`` and ``b`` count only next to a currency.
-Indian English counts in lakhs (100,000) and crores (10 million): "Rs 5 crore"."""
 SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|lacs?|crores?"
 """The scale words written out, as a regular expression."""
 
@@ -76,6 +46,18 @@ AMBIGUOUS_SCALES = frozenset({"m", "b"})
 
 DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
 """Digits as written: "4,130,000", "4.13", ".5", and the Indian grouping "41,30,000"."""
+SLASH = r"\d{1,2}/\d{1,2}(?=[ \u00a0]+of\b)"
+"""A fraction written with a slash and "of" after it: "3/4 of the members"."""
+VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
+FOLD = rf"(?:{_UNIT}|{_TENS}|hundred)fold"
+"""A multiple: "sixfold", "tenfold"."""
+SCIENTIFIC_AFTER = re.compile(r"(?:[ \u00a0]?[×x][ \u00a0]?10\^?|[eE])([-−+]?\d{1,3})(?![\w.])")
+"""An exponent right after the digits: "1.99×10^30", "3.2 x 10^5", "9.11e-31"."""
+MIXED_AFTER = re.compile(
+    r"[ \u00a0](\d)/(\d{1,2})(?=[ \u00a0]*(?:%|per))|([" + "".join(VULGAR_FRACTIONS) + "])"
+)
+"""A fraction after whole digits: "5 1/2 percent", "2¼"."""
+
 SKIP = (
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
     r"|\d+:\d+(?::\d+)?"  # clock times, ratios, scores
@@ -88,20 +70,25 @@ SKIP = (
 """Digit shapes that are never statistics; the scanner consumes them whole."""
 
 ATOM = re.compile(
-    rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))"
+    rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
+    rf"|(?P<vulgar>[{VULGAR_CHARS}]))"
     r"|\b(?=[adefhnostqw])(?<![\w-])"  # cheap guards first: most positions fail here
     rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b))|(?P<fold>{FOLD}))(?![\w-])",
     re.IGNORECASE,
 )
 """One scan of the text finds every place a figure can start."""
 
-DIGIT_ATOM = re.compile(rf"(?=[\d+(.])(?:(?P<skip>{SKIP})|(?P<digits>{DIGITS}))", re.IGNORECASE)
+DIGIT_ATOM = re.compile(
+    rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
+    rf"|(?P<vulgar>[{VULGAR_CHARS}]))",
+    re.IGNORECASE,
+)
 """The digit half of ``ATOM``: its matches hold no letter that can start a number word."""
 WORD_ATOM = re.compile(
     r"\b(?=[adefhnostqw])(?<![\w-])"
     rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
-    rf"|an?(?=\s+(?:{SCALE_WORDS})\b)))(?![\w-])",
+    rf"|an?(?=\s+(?:{SCALE_WORDS})\b))|(?P<fold>{FOLD}))(?![\w-])",
     re.IGNORECASE,
 )
 """The number-word half of ``ATOM``: its matches hold no digit, sign, bracket or dot."""
@@ -155,8 +142,8 @@ NUMBER_AT = re.compile(
 """A number starting exactly here (for the second half of a range)."""
 
 SCALE_AFTER = re.compile(
-    rf"(?:[ \u00a0]+({SCALE_WORDS})|[ \u00a0]?(mn|mln|bn|trn|tn)|(k|m|b))"
-    r"(?![\w-])",
+    rf"(?:[ \u00a0]+({SCALE_WORDS})|[ \u00a0]?(mn|mln|bn|bln|trn|trln|tn)|(k|m|b))"
+    r"(?!\w|-(?![$€£¥\d]))",
     re.IGNORECASE,
 )
 """A scale right after a number: " million", "bn", "k"."""
@@ -168,6 +155,24 @@ MODIFIED_BEFORE = re.compile(r"(?<![\w-])(?:a|the|an)[ \u00a0]+\d+$", re.IGNOREC
 
 HALF_A_SCALE = re.compile(rf"\s+an?\s+({SCALE_WORDS})\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value * factor`` computed in decimal, so "8.38 trillion" is 8380000000000.0 exactly.
+
+    >>> scaled(8.38, 1e12), 8.38 * 1e12
+    (8380000000000.0, 8380000000000.001)
+    """
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def with_exponent(value: float, exponent: str) -> float:
+    """``value`` times ten to ``exponent``, in decimal: "1.99×10^30" -> 1.99e30.
+
+    >>> with_exponent(9.11, "-31"), with_exponent(3.2, "5")
+    (9.11e-31, 320000.0)
+    """
+    return float(Decimal(repr(value)).scaleb(int(exponent.replace("−", "-"))))
 
 
 def parse_number(written: str) -> float:
@@ -189,6 +194,8 @@ def parse_number(written: str) -> float:
         return 12.0 * (text2num(head, "en") if head and head != "a" else 1)
     if lower in ("a", "an"):
         return 1.0
+    if lower.startswith("a hundred"):
+        lower = "one" + lower[1:]  # "A hundred and twenty"
     return float(text2num(lower, "en"))
 
 

@@ -166,6 +166,8 @@ def extract(
         # The quote holds the figure and its stated conversions, also across a line break
         # ("2.95 trillion yuan\n($455 billion)"); one string per sentence, shared by its claims.
         end = max([figure.end, *(span[1] for _, _, span in figure.equivalents)])
+        if end > s_end:
+            end = max(end, sentences.around(end - 1)[1])  # to the end of the conversion's line
         s_start, s_end = min(s_start, figure.start), max(s_end, end)
         if (s_start, s_end) != quoted:
             quoted, sentence = (s_start, s_end), text[s_start:s_end]
@@ -211,6 +213,7 @@ def extract(
                 low=figure.low,
                 high=figure.high,
                 measure=_measure(figure),
+                base_period=context.base_period(sentence, period) if figure.change else None,
                 subject=_subject(unit, entity),
                 entity=entity,
                 period=period,

@@ -24,42 +24,7 @@ from __future__ import annotations
 
 import re
 
-QUALIFIER_WORDS: dict[str, str] = {
-    "about": "approximate",
-    "around": "approximate",
-    "roughly": "approximate",
-    "some": "approximate",
-    "approximately": "approximate",
-    "nearly": "approximate",
-    "almost": "approximate",
-    "close to": "approximate",
-    "an estimated": "approximate",
-    "estimated": "approximate",
-    "circa": "approximate",
-    "more than": "more_than",
-    "over": "more_than",
-    "above": "more_than",
-    "exceeding": "more_than",
-    "in excess of": "more_than",
-    "just over": "more_than",
-    "well over": "more_than",
-    "upwards of": "more_than",
-    "at least": "at_least",
-    "no fewer than": "at_least",
-    "no less than": "at_least",
-    "less than": "less_than",
-    "under": "less_than",
-    "fewer than": "less_than",
-    "below": "less_than",
-    "just under": "less_than",
-    "just below": "less_than",
-    "up to": "at_most",
-    "at most": "at_most",
-    "as many as": "at_most",
-    "as much as": "at_most",
-    "no more than": "at_most",
-}
-"""Word (lower case, single spaces) -> qualifier; longest phrases are tried first."""
+from extractors.lexicon import QUALIFIER_WORDS
 
 _ALTERNATION = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_WORDS, key=len, reverse=True)

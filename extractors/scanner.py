@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
-from extractors.context import DURATION_AFTER, MEASURE_UNITS, unit_phrase
+from extractors.context import DURATION_AFTER, unit_phrase
+from extractors.lexicon import FALL_VERBS, MEASURE_UNITS, RISE_VERBS, VULGAR_FRACTIONS
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -57,21 +58,14 @@ class Figure:
     equivalents: list[tuple[float, str, tuple[int, int]]] = field(default_factory=list)
     phrase_read: bool = False
     phrase: str | None = None  # unit_phrase after the figure, when phrase_read (read once)
+    bare: bool = False  # no currency, percent or time marker of its own: "91" in "91 and 78%"
+    factor: float | None = None  # the scale written after it: 1e6 in "$4 million"
 
 
 REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
 """A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
-RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+to[ \u00a0]+|[ \u00a0]+and[ \u00a0]+")
+RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+")
 BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
-FALL_VERBS = (
-    "fell|falls|fallen|fall|dropped|drops|drop|slid|slides|slide|shrank|shrinks|shrunk|"
-    "plunged|plunges|plummeted|slipped|slips|declined|declines|decreased|decreases|tumbled|"
-    "tumbles|sank|sinks|dipped|dips|contracted|slumped|slumps|retreated|down|lower|lost"
-)
-RISE_VERBS = (
-    "rose|rises|risen|rise|grew|grows|grown|gained|gains|climbed|climbs|jumped|jumps|surged|"
-    "surges|soared|soars|increased|increases|advanced|expanded|rallied|up|higher|added"
-)
 CHANGE_BEFORE = re.compile(
     rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
 )
@@ -90,7 +84,26 @@ PRONOUN_ONE = re.compile(
     re.IGNORECASE,
 )
 """After "one" these make it a pronoun or an idiom, not a count."""
+FREE_NUMBERS = 1000
+CHARS_PER_NUMBER = 24
+"""The scanner reads at most ``FREE_NUMBERS`` numbers plus one per 24 characters before each.
+
+News prose has a number every hundred characters or so, a dense statistical
+paragraph one every 15 to 30, and an article seldom holds a thousand: none
+comes near the budget.  A run of numbers with nothing between them
+("1,1,1,...", 500,000 to the megabyte) does; the numbers over the budget are
+passed over unread, so the work per megabyte stays within a few times that of
+prose whatever the text (``bench/pathological_bench.py``).
+"""
 SIGNS = {"-": -1, "−": -1, "+": 1}
+MINUS_BEFORE = re.compile(r"(?<![\w-])minus[ \u00a0-]$", re.IGNORECASE)
+"""A sign written as a word: "minus 38.7", "minus-130"."""
+LEVEL_BEFORE = re.compile(
+    r"(?<![\w-])(?:at|to|was|were|is|are|of|from|hit|reached|reach|stood|stays|stay|remained|"
+    r"against|showed)[ \u00a0]+$",
+    re.IGNORECASE,
+)
+"""A signed figure after these is a level below zero ("stood at minus 38.7"), not a change."""
 AFTER_WINDOW = 40
 
 
@@ -103,7 +116,18 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
     shape = match.lastgroup or "digits"
     num_start, num_end = match.span(shape)
     written = match[shape]
-    if shape == "fraction":
+    if shape == "slash":
+        top, _, bottom = written.partition("/")
+        if not 0 < int(top) < int(bottom):
+            return None
+        value, shape = int(top) / int(bottom), "fraction"
+    elif shape == "vulgar":
+        value, shape = VULGAR_FRACTIONS[written], "fraction"
+    elif shape == "fold":
+        part = Part(num_start, num_end, num_start, num_end, 0.0, "words", kind="other")
+        part.value, part.unit = numbers.parse_number(written[:-4]), "fold"
+        return part
+    elif shape == "fraction":
         value = numbers.parse_fraction(written)
     else:
         try:
@@ -111,11 +135,13 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         except ValueError:
             return None
     part = Part(num_start, num_end, num_start, num_end, value, shape)
+    glued = False
     if shape != "fraction":
         before = text[max(0, num_start - 8) : num_start]
         if prefix := money.prefix_currency(before):
             part.start -= len(prefix[0])
             part.currency = money.resolve_yen_sign(prefix[1], prefix[0], china)
+            glued = money.glued_code(prefix[0])
         sign_at = part.start - 1
         if (
             sign_at >= 0
@@ -124,27 +150,38 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         ):
             part.sign = SIGNS[text[sign_at]]
             part.start = sign_at
+        elif minus := MINUS_BEFORE.search(text, max(0, part.start - 7), part.start):
+            part.sign, part.start = -1, minus.start()
     if shape == "fraction":
         if scale := numbers.HALF_A_SCALE.match(text, num_end):
-            part.value *= numbers.SCALES[scale[1].lower()]
+            part.value = numbers.scaled(part.value, numbers.SCALES[scale[1].lower()])
             part.end = scale.end()
             part.scaled = True
             return part
         return part
+    if shape == "digits" and (power := numbers.SCIENTIFIC_AFTER.match(text, part.end)):
+        part.value = numbers.with_exponent(part.value, power[1])
+        part.end = part.num_end = power.end()
+    elif shape == "digits" and (mixed := numbers.MIXED_AFTER.match(text, part.end)):
+        extra = VULGAR_FRACTIONS[mixed[3]] if mixed[3] else int(mixed[1]) / int(mixed[2])
+        part.value += extra
+        part.end = part.num_end = mixed.end()
     if scale := numbers.scale_at(text, part.end, part.currency is not None):
         part.end, factor = scale
-        part.value *= factor
+        part.value = numbers.scaled(part.value, factor)
         part.scaled = True
+    if glued and not (part.scaled or "." in written or "," in written):
+        part.start, part.currency = num_start, None  # "COP28", "TOP100": a name, not an amount
     after = _after(text, part.end)
     if part.currency is None and (cur := money.currency_after(after)):
         part.end += len(cur[0])
         part.currency = cur[1]
     elif part.currency is None and (sub := money.subunit_after(after)):
         part.end += len(sub[0])
-        part.currency, part.value = sub[1], part.value * sub[2]
+        part.currency, part.value = sub[1], numbers.scaled(part.value, sub[2])
     elif part.currency is None and (pct := percent.percent_after(after)):
         part.end += len(pct[0])
-        part.unit, part.value, part.kind = pct[1], part.value * pct[2], "percent"
+        part.kind, part.unit = pct[1], pct[2]
     elif part.currency is None and (dur := DURATION_AFTER.match(after)):
         part.end += len(dur[0])
         part.unit, part.kind = dur[1].lower(), "duration"
@@ -166,8 +203,11 @@ def _is_bare(part: Part) -> bool:
 
 def _excluded(text: str, part: Part, sentence_start: int) -> bool:
     """Rules of ``exclusions`` that apply to one part."""
-    if part.shape == "digits" and exclusions.has_attached_letters(
-        text, part.num_start, part.num_end
+    minus_word = part.sign < 0 and text[part.start : part.num_start].lower().startswith("minus")
+    if (
+        part.shape == "digits"
+        and not minus_word
+        and exclusions.has_attached_letters(text, part.num_start, part.num_end)
     ):
         glued_before = part.start > 0 and text[part.start - 1].isalpha()
         if glued_before or _is_bare(part):
@@ -176,10 +216,14 @@ def _excluded(text: str, part: Part, sentence_start: int) -> bool:
         return True
     if part.kind == "duration" and exclusions.is_reference_period(text, part.start, part.end):
         return True
+    if part.shape == "digits" and exclusions.in_link(text, part.num_start):
+        return True
     if not _is_bare(part):
         return False
     return (
-        exclusions.is_year(part.value, text[part.num_start : part.num_end])
+        exclusions.is_jersey(text, part.num_start, part.num_end)
+        or exclusions.is_model_name(text, part.start, part.end, part.value)
+        or exclusions.is_year(part.value, text[part.num_start : part.num_end])
         or exclusions.is_date_or_time(text, part.num_start, part.num_end, part.value)
         or exclusions.is_name_or_reference(text, part.start, sentence_start)
         or exclusions.is_address(text, part.end)
@@ -199,7 +243,7 @@ def _may_join(text: str, pos: int) -> bool:
     if head not in (" ", "\u00a0"):
         return False
     after = text[pos : pos + 12].lstrip(" \u00a0")[:1]
-    return after in "-–—ta"  # also "" (only spaces so far): undecided, so the pattern decides
+    return after in "-–—tao"  # also "" (only spaces so far): undecided, so the pattern decides
 
 
 def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
@@ -213,8 +257,11 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
         return None
     if word == "to" and before and before[1].lower() == "from":
         return None  # "from 4.1 percent to 4.6 percent": two levels
-    if word == "to" and _direction(text[max(0, first.start - 60) : first.start]):
+    changed = word == "to" and _direction(text[max(0, first.start - 60) : first.start])
+    if changed and first.kind is not None:
         return None  # "rose 8 percent to 243.2 billion yuan": a change, then a level
+    if word == "or" and not (first.shape == "words" and first.kind is None):
+        return None  # "eight or nine euros" is a range; "5 or 6%" too rare to risk
     pos = join.end()
     if sym := REPEATED_SYMBOL.match(text, pos):
         pos = sym.end()
@@ -224,6 +271,8 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
     part = parse_part(text, second, china)
     if part is None:
         return None
+    if changed and not (first.kind is None and not first.scaled and part.kind == "percent"):
+        return None  # "rose 8 to 1,250": a change, then a level; "rise 8 to 10 per cent": a range
     if first.kind and part.kind and (first.kind, first.unit) != (part.kind, part.unit):
         return None  # "0.3 percentage points to 4.2 percent": two figures
     if first.currency and part.currency and first.currency != part.currency:
@@ -238,18 +287,97 @@ def scan(text: str, sentences: SentenceIndex | None = None) -> list[Figure]:
 
 def iter_scan(text: str, sentences: SentenceIndex | None = None) -> Iterator[Figure]:
     """``scan`` one figure at a time: a long text's figures need not all be alive at once."""
+    return shared(text, _figures(text, sentences))
+
+
+def _figures(text: str, sentences: SentenceIndex | None) -> Iterator[Figure]:
+    """Each figure as written, before lists share their markers."""
     china = money.speaks_of_china(text)
     sentences = sentences or SentenceIndex(text)
     pos = 0
+    read = 0  # numbers read so far, against the budget
     for match in numbers.atoms(text):
         if match.start() < pos:
             continue
         if match.lastgroup == "skip":
             pos = match.end()
             continue
+        if read >= FREE_NUMBERS + match.start() // CHARS_PER_NUMBER:
+            continue  # a run of bare numbers ("1,1,1,...", "$5 $5 ..."): over the budget
+        read += 1
         figure, pos = _figure(text, match, china, sentences)
         if figure is not None:
             yield figure
+
+
+LIST_GAP = re.compile(
+    r"[ \u00a0]*,[ \u00a0]*(?:(?:and|or)[ \u00a0]+)?|[ \u00a0]+(?:and|or|to)[ \u00a0]+",
+    re.IGNORECASE,
+)
+"""Between figures of a list that share one marker: "91, 87 and 78 percent", "from 5 to 7%"."""
+FROM_BEFORE = re.compile(r"(?<!\w)from[ \u00a0]+$", re.IGNORECASE)
+
+
+def shared(text: str, figures: Iterator[Figure]) -> Iterator[Figure]:
+    """Figures of a list or a from-to pair share what is written once.
+
+    A currency, percent sign or scale written on the last figure is shared by
+    the bare ones before it ("$2, $3 and $4 million" -> 2e6, 3e6, 4e6;
+    "from 5 to 4.2 per cent"), and the direction of the first (a fall or a rise)
+    by the rest ("down 3% and 5%").  A list is held only while its figures are
+    joined, so the pass stays linear.
+
+    >>> t = "Rates were 91, 87 and 78 percent."
+    >>> [(f.value, f.kind) for f in shared(t, iter(scan(t)))]
+    [(91.0, 'percent'), (87.0, 'percent'), (78.0, 'percent')]
+    """
+    held: list[Figure] = []
+    for figure in figures:
+        if held and not _listed(text, held, figure):
+            yield from held
+            held = []
+        held.append(figure)
+        if len(held) > 1:
+            _share(held)
+        after = LIST_GAP.match(text, figure.end)
+        if after is None or len(held) > 12:
+            yield from held
+            held = []
+    yield from held
+
+
+def _listed(text: str, held: list[Figure], figure: Figure) -> bool:
+    gap = LIST_GAP.fullmatch(text, held[-1].end, figure.start)
+    if gap is None:
+        return False
+    if gap[0].strip().lower() == "to":
+        return len(held) == 1 and FROM_BEFORE.search(text, max(0, held[0].start - 8), held[0].start)
+    return True
+
+
+def _share(held: list[Figure]) -> None:
+    last = held[-1]
+    if last.bare and not last.factor:
+        return
+    for figure in held[:-1]:
+        if figure.qualifier == "range":
+            continue
+        if figure.bare and not last.bare:
+            figure.kind, figure.unit, figure.currency = last.kind, last.unit, last.currency
+            figure.bare = False
+        elif figure.kind != last.kind or figure.currency != last.currency:
+            continue
+        if last.factor and not figure.factor and figure.kind == last.kind:
+            base = abs(last.value) / last.factor
+            if abs(figure.value) <= 1000 and base and 0.1 <= abs(figure.value) / base <= 10:
+                figure.value = numbers.scaled(figure.value, last.factor)
+                figure.factor = last.factor
+        if figure.kind == "count" and last.phrase_read:
+            figure.phrase, figure.phrase_read = last.phrase, True
+    first = held[0]
+    if first.change and not last.change and first.kind == last.kind and first.value:
+        last.value = abs(last.value) if first.value > 0 else -abs(last.value)
+        last.change = True
 
 
 def _figure(
@@ -269,6 +397,8 @@ def _figure(
         return None, exclusions.follow_on_end(text, first.end)
     if first.kind is None and not first.scaled and (share := _one_in(text, first)):
         return share
+    if first.shape == "words" and first.value == 1 and text[first.end : first.end + 1] == ",":
+        return None, first.end  # "One day, officials say": an idiom, not a duration
     if first.shape == "words" and first.kind is None and not first.scaled:
         if first.value == 1 and PRONOUN_ONE.match(text, first.end):
             return None, first.end  # "one of the", "one another": a pronoun, not a count
@@ -285,7 +415,7 @@ def _fraction(text: str, part: Part) -> Figure | None:
         text, part.end
     )
     if pp:
-        part.end, part.kind, part.unit = pp.end(), "percent", "percentage points"
+        part.end, part.kind, part.unit = pp.end(), "percentage_points", "percentage points"
         figure = _finish(text, part)
         figure.written = text[part.start : part.end]
         return figure
@@ -328,7 +458,7 @@ def _range_figure(
     if not first.scaled and second.scaled and second.value:
         factor = _scale_factor(text, second)
         if factor and first.value * factor <= second.value:
-            first.value *= factor
+            first.value = numbers.scaled(first.value, factor)
     hyphen = text[first.end : first.end + 2].strip()[:1] in "-–—"
     if _is_bare(first) and exclusions.is_year(first.value, text[first.num_start : first.num_end]):
         return None, second.end
@@ -338,6 +468,8 @@ def _range_figure(
         return None, second.end
     if _excluded(text, first, sentence_start) or exclusions.is_modifier(text, second.end):
         return None, second.end
+    if _is_bare(second) and exclusions.is_address(text, second.end):
+        return None, second.end  # "16-18 Industrial Avenue"
     if not first.value < second.value:
         return None, second.end  # "2-1" is a score, "5-5" a draw
     if (
@@ -409,14 +541,23 @@ def _finish(text: str, part: Part) -> Figure:
         qualifier=qualifier,
         phrase_read=not part.kind,
         phrase=phrase,
+        bare=part.kind is None and part.currency is None,
+        factor=_scale_factor(text, part) if part.scaled and part.shape != "fraction" else None,
     )
     if part.sign:
-        figure.value, figure.change = part.sign * abs(figure.value), True
+        figure.value = part.sign * abs(figure.value)
+        figure.change = not LEVEL_BEFORE.search(before[-12:]) and "minus" not in figure.written
+        if figure.kind == "count" and part.sign < 0:
+            figure.kind = "other"  # a count is never below zero: an index, a balance
         return figure
     direction = _direction_after(before, qual)
     noun = CHANGE_AFTER.match(text, part.end) if kind == "percent" else None
     if not direction and noun and ARTICLE_BEFORE.search(before):
         direction = -1 if noun[1] else 1  # "a 9% drop"
+    if not direction and kind == "percent" and (than := COMPARED_AFTER.match(text, part.end)):
+        direction = -1 if than[1] else 1  # "4% lower year on year"
+    if part.unit == "fold":
+        return figure  # "rose sixfold": a multiple, not the size of a change
     if direction < 0 and kind == "count" and LOST_BEFORE.search(before):
         return figure  # "lost 4,000 jobs" counts job losses
     if direction:
@@ -445,6 +586,7 @@ def _may_end_in_change_verb(window: str) -> bool:
     return not ending.isascii() or ending.lower() in CHANGE_ENDINGS
 
 
+COMPARED_AFTER = re.compile(r"[ \u00a0]+(?:(lower|down|less|smaller)|(higher|up|more|bigger))\b")
 ARTICLE_BEFORE = re.compile(r"(?<!\w)an?[ \u00a0]+$")
 CROSSING = frozenset({"above", "below", "over", "under"})
 LOST_BEFORE = re.compile(r"(?<!\w)lost[ \u00a0]+$", re.IGNORECASE)

@@ -9,7 +9,10 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
+from analysis.format import markdown_escape
 from curation.article import MAX_BYTES, decode_article
+from curation.metrics import read_metrics
+from curation.suggest import suggestions
 from curation.table import apply_table, counts
 from curation.writes import add_source, source_id_for
 from dataset.load import load_categories
@@ -23,14 +26,30 @@ from pages import curation
 STATE = "add-claims"  # (text, claims) of the last extraction
 META = {"title": "add-title", "publisher": "add-publisher", "authors": "add-authors",
         "published": "add-published", "url": "add-url"}  # fmt: skip
+FLASH = "add-flash"  # the last save's message, shown on the cleared form
+EDITOR_KEYS = ("add-editor", "add-editor-approve", "add-editor-reject")
+UPLOADS = "add-uploads"  # bumped to give a fresh (empty) file uploader after a save
 
 root = data_root()
 st.title("Add an article")
+if flash := st.session_state.pop(FLASH, None):
+    # Saved: start again from an empty form (before any widget of it is drawn).
+    # Set, not dropped: the browser keeps a dropped widget's old value and sends it back.
+    for name in (*META.values(), "add-text"):
+        st.session_state[name] = None if name == META["published"] else ""
+    for name in ("add-file-seen", STATE, *EDITOR_KEYS):
+        st.session_state.pop(name, None)
+    st.session_state[UPLOADS] = st.session_state.get(UPLOADS, 0) + 1
+    st.success(flash)
 st.caption("Paste the text, or upload a .txt or .html file (5 MB at most).")
 
 pasted, uploaded = st.tabs(["Paste text", "Upload a file"])
 text_in = pasted.text_area("Article text", key="add-text", height=220)
-upload = uploaded.file_uploader("A .txt or .html file", type=["txt", "html", "htm"], key="add-file")
+upload = uploaded.file_uploader(
+    "A .txt or .html file",
+    type=["txt", "html", "htm"],
+    key=f"add-file-{st.session_state.get(UPLOADS, 0)}",
+)
 
 text, why = text_in, None
 if upload is not None:
@@ -54,7 +73,7 @@ if upload is not None:
 elif len(text_in.encode("utf-8")) > MAX_BYTES:
     why = f"The text is {len(text_in.encode('utf-8')) / 1e6:.1f} MB, over the 5 MB limit."
 if why:
-    st.error(why)
+    st.error(markdown_escape(why))  # the file's name is the uploader's text
     text = ""
 
 with st.container(border=True):
@@ -74,10 +93,12 @@ with st.container(border=True):
 
 categories, _ = load_categories(root)
 category_ids = [c.id for c in categories]
+metrics, _ = read_metrics(root)
 if extract_clicked:
     found = extract(text, source_id="new", published=published, categories=categories)
     st.session_state[STATE] = (text, found)
-    st.session_state.pop("add-editor", None)  # edits of an earlier extraction do not apply
+    for name in EDITOR_KEYS:  # edits of an earlier extraction do not apply
+        st.session_state.pop(name, None)
 
 if STATE not in st.session_state:
     st.info("Fill in the article and press Extract to see its candidate figures.")
@@ -92,8 +113,11 @@ st.caption(
     "Set Status to approved or rejected, correct any field, then Save. "
     "Candidates left as they are are saved too, to review later."
 )
-edited = curation.claims_editor(claims, text, category_ids, key="add-editor")
-curation.quotes(claims, text)
+edited = curation.claims_editor(
+    claims, text, category_ids, key="add-editor", metrics={m.id: m.label for m in metrics.values()},
+    suggested=suggestions(claims, metrics),
+)  # fmt: skip
+curation.quotes(claims, text, edited)
 
 if st.button("Save", type="primary", key="add-save"):
     problems: list[Problem] = []
@@ -125,9 +149,9 @@ if st.button("Save", type="primary", key="add-save"):
     else:
         curation.after_save()
         tally = counts([Claim.model_validate(r) for r in rows])
-        st.session_state.pop(STATE, None)
-        st.success(
+        st.session_state[FLASH] = (
             f"Saved as {ident}: {tally['approved']} approved, {tally['rejected']} rejected, "
             f"{tally['candidate']} left as candidates. The approved figures are in Overview "
             "and Explore now; open Review to change them later."
         )
+        st.rerun()

@@ -277,9 +277,29 @@ PLOTLY_CONFIG = {
 """The Plotly toolbar keeps its camera button: a browser-side PNG that needs no Chromium."""
 
 
+ENTRY_FILTERS = "_filters_drawn_by_the_entry_file"
+"""Session key of the filters ``dashboard.py`` drew this run (see ``entry_filters``)."""
+
+
+def entry_filters(draw: bool) -> None:
+    """Draw the sidebar filters in the entry file (``dashboard.py``), before the page runs.
+
+    Streamlit 1.67 keeps a URL parameter across a page switch only when the widget
+    bound to it lives on the new page's script or in the entry file: bound on a page,
+    ``?category=Events`` was dropped on the way from Overview to Explore.  Drawn here
+    the filters belong to the entry file, so the URL keeps them on every page.  The
+    pages read the value through ``current()``; a page run on its own (a test) draws
+    the filters itself.  ``draw`` is false on pages without filters (curation).
+    """
+    if draw:
+        st.session_state[ENTRY_FILTERS] = sidebar_filters(load())
+    else:
+        st.session_state.pop(ENTRY_FILTERS, None)
+
+
 def current() -> tuple[Data, Filters]:
     """The dataset and the sidebar filters of this run, with the problems panel drawn."""
     data = load()
-    filters = sidebar_filters(data)
+    filters = st.session_state.get(ENTRY_FILTERS) or sidebar_filters(data)
     problems_panel(data.problems)
     return data, filters

@@ -1,16 +1,22 @@
-"""Explore: one chart per unit (never two units on an axis), the table, and downloads."""
+"""Explore: ranks the figures of one metric, or of one kind of figure in one unit; the table."""
 
 import pandas as pd
 import streamlit as st
 
-from analysis.currency import convert_money
+from analysis.currency import ECB_NOTE, convert_money
 from analysis.format import row_figures
+from analysis.place import place_in_words
 from charts.figures import (
     BAR_LIMIT,
     HOVER_COLUMNS,
+    METRIC_PREFIX,
     bar_figure,
     bars_of,
-    largest_first,
+    group_label,
+    group_order,
+    group_unit,
+    in_currency,
+    log_allowed,
     unit_groups,
 )
 from charts.timeseries import series_rows, source_link, timeseries_figure
@@ -28,6 +34,13 @@ def plain(column: pd.Series) -> list:
     return column.to_numpy(dtype=object, na_value=None).tolist()
 
 
+def keep_unit() -> None:
+    """ "Money in" changed: stay on the same figures, now in the new currency."""
+    target, unit = st.session_state.get("currency"), st.session_state.get("unit")
+    if target and target != AS_STATED and isinstance(unit, str):
+        st.session_state["unit"] = in_currency(unit, target)
+
+
 CHART_COLUMNS = [c for c in HOVER_COLUMNS if c != "conversion"]
 """The columns a bar reads (no ``conversion``: money as stated)."""
 
@@ -35,26 +48,30 @@ CHART_COLUMNS = [c for c in HOVER_COLUMNS if c != "conversion"]
 data, filters = common.current()
 query = data.query
 count_all = query.count(filters)
+metrics = data.officials.metrics
+metric_labels = {m.id: m.label for m in metrics.values()}
+texts = data.texts
 st.title("Explore the figures")
 
 if not count_all:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-controls = st.columns([2, 2, 1])
+controls = st.columns([3, 2])
 currency = controls[1].selectbox(
     "Money in",
     [AS_STATED, *query.currencies(filters)],  # target_currencies
     key="currency",
     bind="query-params",
-    help="Convert money through the conversions the articles state (no outside rates)",
+    on_change=keep_unit,
+    help="Each figure at its own article's stated conversion where it gives one, "
+    "else at the European Central Bank's reference rate of the figure's date",
 )
-log = controls[2].toggle("Log scale", key="log", bind="query-params")
 
 left_out = pd.DataFrame()
 if currency == AS_STATED:
     # unit groups counted in SQL: the filtered claims are not copied
-    sizes = query.unit_sizes(filters)
+    sizes = group_order(query.unit_sizes(filters))
 else:
     # only the money claims are copied and converted; the other groups are counted in SQL
     converted, left_out = convert_money(query.rows(filters, extra="kind = 'money'"), currency)
@@ -62,14 +79,16 @@ else:
     counts = dict(query.unit_sizes(filters, extra="kind <> 'money'"))
     for group, n in groups.value_counts().items():
         counts[group] = counts.get(group, 0) + int(n)
-    sizes = largest_first(counts.items())
+    sizes = group_order(counts.items())
 unit = controls[0].selectbox(
-    "Unit",
+    "Figures of",
     [g for g, _ in sizes],
+    format_func=lambda g: group_label(g, metric_labels),
     key="unit",
     bind="query-params",
-    help="Each chart shows one unit, never two on an axis: "
-    + "; ".join(f"{g}: {n:,}" for g, n in sizes[:12]),
+    help="One metric, or one kind of figure in one unit: levels, changes and growth "
+    "never share a chart. "
+    + "; ".join(f"{group_label(g, metric_labels)}: {n:,}" for g, n in sizes[:12]),
 )
 if currency == AS_STATED:
     # the bars and the series picked in SQL: only their rows become frames
@@ -81,29 +100,50 @@ else:
     count = len(rows)
     bars = bars_of(rows)
     over_time = series_rows(rows, max_series=SERIES_SHOWN)
-unit_label = unit
-if currency != AS_STATED and unit == currency:
-    unit_label = f"{currency}, converted at the rates stated in the articles"
+unit_label = group_unit(unit, metrics)
+notes = bars["conversion"].fillna("") if "conversion" in bars else pd.Series([], dtype=object)
+converted_here = currency != AS_STATED and not notes.isin(["", "as stated"]).all()
+if converted_here:
+    unit_label += ", converted (hover: the rate and date of each figure)"
+label = group_label(unit, metric_labels)
 fig = bar_figure(
     bars,
     count,
     categories=data.categories,
     attributions=data.attributions,
-    title=f"{unit.capitalize() if unit.islower() else unit}: figures reported in the news",
+    title=f"{label[:1].upper()}{label[1:]}: figures reported in the news",
     unit=unit_label,
-    log=log,
+    texts=texts,
+    note=ECB_NOTE if converted_here else "",
 )
 st.plotly_chart(fig, key="explore-chart", config=common.PLOTLY_CONFIG)
 if len(left_out):
     st.caption(
-        f"{len(left_out)} money figure(s) left out: no conversion to {currency} is stated for them."
+        f"{len(left_out)} money figure(s) left out: no stated conversion to {currency}, "
+        "and no ECB reference rate for their currency."
     )
 common.chart_downloads(fig, f"figures-{unit}".replace(" ", "-").lower(), key="explore")
 
-# The same metric from several sources (same subject and entity), as a line over time.
+metric_id = unit[len(METRIC_PREFIX) :].split("|")[0] if unit.startswith(METRIC_PREFIX) else None
+if metric_id in metrics:
+    st.markdown(f"[See this metric beside its official series](./?metric={metric_id})")
+
+# The same figure from several sources, over time: joined by a line only for a metric's
+# levels at a date (stock, share); anything else as points, never joined across periods.
 if len(over_time):
     st.subheader("Reported by several sources, over time")
-    over_time_fig = timeseries_figure(over_time, data.attributions)
+    metric = metrics.get(metric_id) if metric_id else None
+    lines = bool(metric and metric.measure_type != "flow" and unit.split("|")[1] == "level")
+    log = False
+    if log_allowed(over_time["value"]):
+        log = st.toggle(
+            "Log scale",
+            key="log",
+            bind="query-params",
+            help="Offered because every value is positive and they span more than "
+            "two orders of magnitude; the axis title says when it is on",
+        )
+    over_time_fig = timeseries_figure(over_time, data.attributions, lines=lines, log=log)
     st.plotly_chart(over_time_fig, key="explore-timeseries", config=common.PLOTLY_CONFIG)
     common.chart_downloads(over_time_fig, "figures-over-time", key="explore-timeseries")
     st.dataframe(
@@ -116,7 +156,10 @@ if len(over_time):
                 "article": [source_link(s) for s in plain(over_time["source"])],
             }
         ),
-        column_config={"article": st.column_config.LinkColumn("Article", display_text="open")},
+        column_config={
+            "value": st.column_config.NumberColumn("Value", format="localized", width="medium"),
+            "article": st.column_config.LinkColumn("Article", display_text="open"),
+        },
         hide_index=True,
         key="explore-timeseries-table",
     )
@@ -124,6 +167,7 @@ if len(over_time):
 st.subheader("The filtered figures")
 labels = data.labels
 table = query.rows(filters, TABLE_ROWS)
+sources = plain(table["source"])
 st.dataframe(
     pd.DataFrame(
         {
@@ -131,9 +175,18 @@ st.dataframe(
             "figure": row_figures(table),
             "value": table["value"],
             "unit": table["unit"],
+            "measure": table["measure"],
             "qualifier": [q and q.replace("_", " ") for q in plain(table["qualifier"])],
             "category": [labels.get(c) for c in plain(table["category"])],
-            "source": [data.attributions.get(s) for s in plain(table["source"])],
+            "source": [data.attributions.get(s) for s in sources],
+            "where": [
+                place_in_words(texts.get(s), start)
+                for s, start in zip(sources, plain(table["start"]), strict=True)
+            ],
+            "article": [
+                f"{source_link(s)}&claim={c}"
+                for s, c in zip(sources, plain(table["id"]), strict=True)
+            ],
             "period": table["period"],
             "quote": table["quote"],
             "start": table["start"],
@@ -143,7 +196,12 @@ st.dataframe(
     hide_index=True,
     column_config={
         "figure": st.column_config.TextColumn("Figure", help="As a reader would say it"),
-        "value": st.column_config.NumberColumn("Value", format="localized"),
+        # wide enough for "1,300,000,000,000" in full: a narrow column clipped the first digit
+        "value": st.column_config.NumberColumn("Value", format="localized", width=170),
+        "where": st.column_config.TextColumn("Where", help="Where the figure is in the article"),
+        "article": st.column_config.LinkColumn(
+            "In the article", display_text="show", help="The article, with this figure marked"
+        ),
         "start": st.column_config.NumberColumn("Start", help="Offset of the figure in the text"),
         "end": st.column_config.NumberColumn("End"),
         "quote": st.column_config.TextColumn("Quote", width="large"),

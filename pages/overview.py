@@ -8,6 +8,10 @@ from pages import common
 
 CARD_COLUMNS = ["id", "subject", "unit", "quote", "category", "source", *FIGURE_COLUMNS]
 """The columns a metric card reads: only these are copied, for eight rows."""
+MIN_BARS = 2
+"""The figures-per-category chart needs two categories at least: one bar compares nothing."""
+MIN_FIGURES = 3
+"""...and three figures: bars of one and one figure say less than the cards above them."""
 CARD_WIDTH = 290
 """Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
@@ -46,8 +50,16 @@ for row in cards.to_dict(orient="records"):
             )
         )
 
+counts = data.query.category_counts(filters)
+if len(counts) < MIN_BARS or count < MIN_FIGURES:
+    # one bar compares nothing: a filtered view of a category or two figures draws none
+    st.caption(
+        f"{count:,} figure(s) in {len(counts)} categor{'y' if len(counts) == 1 else 'ies'}: "
+        "the cards above show them; Explore ranks the figures of one metric or unit."
+    )
+    st.stop()
 fig = category_counts_figure(
-    data.query.category_counts(filters),
+    counts,
     data.query.source_lines(filters),  # attribution lines already: no lookup below
     count,
     categories=data.categories,

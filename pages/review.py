@@ -6,6 +6,8 @@ changed on disk since (another tab, the command line) is refused as stale.
 
 import streamlit as st
 
+from curation.metrics import read_metrics
+from curation.suggest import suggestions
 from curation.table import apply_table, counts
 from curation.writes import read_claims, read_text, save_checked, source_ids
 from dataset.datapackage import package_zip
@@ -43,13 +45,16 @@ st.caption(
     f"candidate(s), {tally['rejected']} rejected. Loaded file sha256 {(snap.digest or '')[:12]}."
 )
 categories, _ = load_categories(root)
+metrics, _ = read_metrics(root)
 edited = curation.claims_editor(
     snap.claims,
     text,
     [c.id for c in categories],
     key=f"review-editor-{source_id}-{(snap.digest or 'new')[:12]}",
+    metrics={m.id: m.label for m in metrics.values()},
+    suggested=suggestions(snap.claims, metrics),
 )
-curation.quotes(snap.claims, text)
+curation.quotes(snap.claims, text, edited)
 
 if st.button("Save", type="primary", key="review-save"):
     problems = save_checked(root, source_id, apply_table(snap.claims, edited), snap.digest)

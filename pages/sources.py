@@ -3,14 +3,21 @@
 import streamlit as st
 
 from analysis.format import markdown_escape, row_figure, row_figures
-from charts.highlight import highlight
+from analysis.place import paragraph_text, place_in_words
+from charts.highlight import STYLE, highlight
 from pages import common
+
+EXCERPT = STYLE.replace("border: 1px solid #ddd", "border-left: 4px solid #d62728")
+"""The linked figure's paragraph: the article's style, marked by a bar on its left."""
 
 data, filters = common.current()
 st.title("Sources")
 
 present = set(data.query.sources(filters, curated=True))
-ids = [s for s in data.sources["id"] if s in present] or list(data.sources["id"])
+# ?source=<id> (the sidebar's Source filter) opens that article even when none of its
+# figures passes the other filters
+wanted = set(filters.sources)
+ids = [s for s in data.sources["id"] if s in present or s in wanted] or list(data.sources["id"])
 if not ids:
     st.info("The dataset has no sources yet.")
     st.stop()
@@ -30,18 +37,38 @@ if isinstance(source["url"], str):
 
 mine = data.query.of_source(filters, source_id)
 colours = dict(zip(data.categories["id"], data.categories["colour"], strict=True))
+records = mine.to_dict(orient="records")
 spans = [
     (
         int(r["start"]),
         int(r["end"]),
         f"{r['subject']}: {row_figure(r)}",
-        colours[r["category"]] + "55",
+        colours.get(r["category"], "#7f7f7f") + "55",
+        r["id"],
     )
-    for r in mine.to_dict(orient="records")
+    for r in records
 ]
+text = str(source["text"])
+
+# ?claim=<id> (the "show" links of Metrics and Explore): that figure in its paragraph, first
+claim_id = st.query_params.get("claim")
+chosen = next((r for r in records if r["id"] == claim_id), None)
+if chosen is not None:
+    begin, end = paragraph_text(text, int(chosen["start"]))
+    st.markdown(
+        markdown_escape(
+            f"“{row_figure(chosen)}” ({chosen['subject'] or chosen['unit'] or ''}) is "
+            f"{place_in_words(text, int(chosen['start']))}:"
+        )
+    )
+    shifted = [(s - begin, e - begin, t, c, i) for s, e, t, c, i in spans if begin <= s < end]
+    st.html(highlight(text[begin:end], [x for x in shifted if x[4] == claim_id], style=EXCERPT))
+elif claim_id:
+    st.caption("That link's figure is not among this article's figures that match the filters.")
+
 st.caption(f"{len(mine)} figure(s) of this article match the filters; they are marked below.")
 # highlight() escapes every piece of the article before adding <mark> tags.
-st.html(highlight(str(source["text"]), spans))
+st.html(highlight(text, spans))
 
 st.subheader("Its figures, as parsed")
 st.dataframe(
@@ -68,6 +95,7 @@ st.dataframe(
         ]
     ].assign(figure=row_figures(mine)),
     hide_index=True,
-    column_config={"value": st.column_config.NumberColumn("value", format="localized")},
+    # wide enough for "1,300,000,000,000" in full (a narrow column clipped the first digit)
+    column_config={"value": st.column_config.NumberColumn("value", format="localized", width=170)},
     key="sources-table",
 )

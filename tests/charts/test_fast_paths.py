@@ -211,20 +211,25 @@ def test_largest_first_as_group_sizes(seed: int) -> None:
     [
         (
             {"quote": "<b>7%</b>", "source": "s", "start": 3, "end": 5},
-            ["7%", "&lt;b&gt;7%&lt;/b&gt;", "Source S", "3–5", ""],
+            ["7%", "&lt;b&gt;7%&lt;/b&gt;", "Source S", "in the 1st paragraph", ""],
         ),
         (
             {"quote": None, "source": "x", "start": 0, "end": 1, "conversion": "at <1>"},
-            ["7%", "", "x", "0–1", "at &lt;1&gt;"],
+            ["7%", "", "x", "in the article", "Converted: at &lt;1&gt;"],
         ),
         (
-            {"quote": "q", "source": "s", "start": 0, "end": 1, "conversion": float("nan")},
-            ["7%", "q", "Source S", "0–1", ""],
+            {"quote": "q", "source": "s", "start": 30, "end": 31, "conversion": float("nan")},
+            ["7%", "q", "Source S", "in the 3rd paragraph", ""],
+        ),
+        (
+            {"quote": "q", "source": "s", "start": 30, "end": 31, "conversion": "as stated"},
+            ["7%", "q", "Source S", "in the 3rd paragraph", ""],
         ),
     ],
 )
 def test_hover_data(record: dict, expected: list[str]) -> None:
-    assert hover_data(record, "7%", {"s": "Source S"}) == expected
+    texts = {"s": "Headline of it\n\nA first one.\n\nThe 7% here."}
+    assert hover_data(record, "7%", {"s": "Source S"}, texts) == expected
 
 
 def test_reference_series_rows_is_not_trivial() -> None:

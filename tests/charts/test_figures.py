@@ -12,7 +12,10 @@ from charts.figures import (
     axis_labels,
     bar_chart,
     category_counts_chart,
+    group_order,
     group_sizes,
+    log_allowed,
+    unit_group,
     unit_groups,
 )
 from dataset import load_dataset
@@ -29,15 +32,26 @@ def annotation_texts(fig) -> list[str]:
     return [a.text for a in fig.layout.annotations]
 
 
-@pytest.mark.parametrize("group", ["CNY", "percent", "people", "Internet users"])
+@pytest.mark.parametrize(
+    "group",
+    [
+        "metric:cn-online-retail-sales|level|CNY",
+        "metric:cn-internet-users|level|",
+        "metric:cn-share-of-global-internet-users|level|",
+    ],
+)
 def test_bar_chart_of_one_unit_group(seed, group: str) -> None:
     ds, attributions = seed
     rows = ds.claims[unit_groups(ds.claims) == group]
+    assert len(rows) == 1
+    texts = dict(zip(ds.sources["id"], ds.sources["text"], strict=True))
     fig = bar_chart(
-        rows, categories=ds.categories, attributions=attributions, title="T", unit=group
-    )
+        rows, categories=ds.categories, attributions=attributions, title="T", unit="u",
+        texts=texts,
+    )  # fmt: skip
     assert fig.layout.template.layout.paper_bgcolor is not None  # a real template, set
-    assert fig.layout.xaxis.title.text == group
+    assert fig.layout.xaxis.title.text == "u"
+    assert fig.layout.xaxis.type == "linear"  # bars: never log
     assert fig.layout.title.text == "T"
     assert annotation_texts(fig) == ["Source: China Daily, 2015-12-20"]
     drawn = sorted(v for trace in fig.data for v in trace.x)
@@ -47,7 +61,8 @@ def test_bar_chart_of_one_unit_group(seed, group: str) -> None:
     for trace in fig.data:
         category = next(k for k, v in labels.items() if v == trace.name)
         assert trace.marker.color == colours[category]
-        assert all("characters" not in c[0] for c in trace.customdata)
+        assert all(c[3].startswith("in the ") and "paragraph" in c[3] for c in trace.customdata)
+        assert "characters" not in trace.hovertemplate
         assert "%{customdata[1]}" in trace.hovertemplate  # the quote
 
 
@@ -56,26 +71,61 @@ def test_every_group_has_one_unit(seed) -> None:
     groups = unit_groups(ds.claims)
     for group, _n in group_sizes(ds.claims):
         rows = ds.claims[groups == group]
-        kinds = set(rows["kind"].astype("object"))
-        assert len(kinds) == 1
-        if kinds == {"money"}:
-            assert set(rows["currency"]) == {group}
-        elif kinds == {"count"}:
-            assert set(rows["unit"]) == {group}
+        assert len(set(rows["kind"].astype("object"))) == 1
+        assert len(set(rows["measure"].astype("object"))) == 1
+        assert len(set(rows["metric"].astype("object"))) == 1
+        assert len(set(rows["currency"].astype("object").fillna(""))) == 1
 
 
-@pytest.mark.parametrize(("log", "axis_type"), [(False, "linear"), (True, "log")])
-def test_log_toggle(seed, log: bool, axis_type: str) -> None:
-    ds, attributions = seed
-    fig = bar_chart(
-        ds.claims.head(3),
-        categories=ds.categories,
-        attributions=attributions,
-        title="T",
-        unit="u",
-        log=log,
-    )
-    assert fig.layout.xaxis.type == axis_type
+# (kind, unit, currency, measure, metric) of two figures, and whether they share a group
+SHARING = [
+    (("count", "users", None, "level", None), ("count", "users", None, "level", None), True),
+    (("count", "users", None, "level", None), ("count", "users", None, "change", None), False),
+    (("percent", "GDP", None, "level", None), ("percent", "GDP", None, "growth", None), False),
+    (("percent", "GDP", None, "level", None), ("percent", "votes", None, "level", None), False),
+    (("percent", "x", None, "change", None), ("percentage_points", "x", None, "change", None), 0),
+    (("percentage_points", "x", None, "level", None), ("basis_points", "x", None, "level", 0), 0),
+    (("money", "sales", "CNY", "level", None), ("money", "profit", "CNY", "level", None), True),
+    (("money", "sales", "CNY", "level", None), ("money", "sales", "USD", "level", None), False),
+    (("count", "users", None, "level", "m"), ("count", "people", None, "level", "m"), True),
+    (("count", "users", None, "level", "m"), ("count", "users", None, "level", "n"), False),
+    (("count", "users", None, "level", "m"), ("count", "users", None, "level", None), False),
+    (("money", "s", "CNY", "level", "m"), ("money", "s", "USD", "level", "m"), False),
+    (("percent", "u", None, "growth", "m"), ("count", "u", None, "level", "m"), False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("first", "second", "shared"), SHARING)
+def test_groups_never_mix_measures_units_or_metrics(first, second, shared: bool) -> None:
+    assert (unit_group(*first) == unit_group(*second)) is bool(shared)
+
+
+@pytest.mark.parametrize(
+    ("sizes", "first"),
+    [
+        # the default view: a metric's figures, never a pile of unrelated percentages
+        ([("percent", 12), ("percent (of GDP)", 5), ("metric:m|level|", 2)], "metric:m|level|"),
+        ([("percent", 12), ("websites", 2)], "websites"),
+        ([("percent", 3)], "percent"),
+    ],
+)
+def test_the_default_group_is_never_bare_percentages_when_else_exists(sizes, first) -> None:
+    assert group_order(sizes)[0][0] == first
+
+
+@pytest.mark.parametrize(
+    ("values", "allowed"),
+    [
+        ([670e6, 1.3e9], False),  # within one order of magnitude
+        ([2.95e12, 8.38e12], False),
+        ([4.13e6, 1.3e9], True),  # 315 times
+        ([0.0, 1e9], False),  # zero has no logarithm
+        ([-5.0, 1e3], False),
+        ([], False),
+    ],
+)
+def test_log_is_offered_only_where_it_cannot_mislead(values, allowed: bool) -> None:
+    assert log_allowed(values) is allowed
 
 
 def test_hover_and_labels_escape_source_text(seed) -> None:

@@ -8,10 +8,11 @@ DASHBOARD_REQUIRE_BROWSER=1.  The uploaded page carries a script and an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
 from dataset import load_models
 from tests.conftest import ARTIFACTS
@@ -21,33 +22,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TIMEOUT = 90_000
 SOURCE_ID = "gadget-ledger-2025-02-10-tablet-sales-hold-steady"
-STATUS_X, FIRST_ROW_Y = 230, 52
-"""Pixels from the grid's top left to the first row's Status cell (1400 px wide window)."""
+FIGURE = "147 million"
 
 
-def approve_first_row(page, tries: int = 4) -> None:
-    """Set the first candidate's Status to approved in the grid, until the app reports it.
+def approve_by_figure(page, figure: str) -> None:
+    """Approve one candidate by what it says, through the "Approve these figures" list.
 
-    The grid is a canvas: its cells are reached by position, and a double click
-    that lands while the grid is still laying out opens no editor.  So the edit
-    is retried until the caption under the editor (rendered by the server from
-    the edited table) counts one approved figure.
+    The grid itself is a canvas with no addressable cells, so the test uses the
+    list above it, found by its label, and the option by the figure as written.
     """
-    grid = page.locator("[data-testid='stDataFrame']").first
-    done = page.get_by_text("As edited, Save writes: 1 approved")
-    for _ in range(tries):
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        page.keyboard.press("Escape")
-        page.mouse.dblclick(box["x"] + STATUS_X, box["y"] + FIRST_ROW_Y)
-        page.keyboard.type("approved")
-        page.keyboard.press("Enter")
-        try:
-            done.wait_for(timeout=10_000)
-            return
-        except PlaywrightTimeout:
-            continue
-    raise AssertionError(f"the Status cell was not set to approved after {tries} tries")
+    box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Approve these figures")
+    box.click()
+    page.get_by_role("option", name=re.compile(rf"^{re.escape(figure)} · ")).click()
+    page.keyboard.press("Escape")
 
 
 def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_copy: Path):
@@ -60,25 +47,25 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     page.get_by_role("tab", name="Upload a file").click()
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(TABLETS))
 
-    title = page.get_by_label("Title")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('input')]"
-        ".some(i => i.value === 'Tablet sales hold steady')",
-        timeout=TIMEOUT,
-    )
-    assert title.input_value() == "Tablet sales hold steady"
-    assert page.get_by_label("Publisher").input_value() == "Gadget Ledger"
+    # Each check waits for its own field: the form's widgets arrive one by one.
+    expect(page.get_by_label("Title")).to_have_value("Tablet sales hold steady", timeout=TIMEOUT)
+    expect(page.get_by_label("Publisher")).to_have_value("Gadget Ledger", timeout=TIMEOUT)
 
     page.get_by_role("button", name="Extract").click()
     page.get_by_text("candidate figure(s)").wait_for(timeout=TIMEOUT)
     page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=TIMEOUT)
-    marks = page.locator("mark")
-    marks.first.wait_for(timeout=TIMEOUT)
-    assert "147 million" in marks.all_inner_texts()
+    expect(page.locator("mark", has_text=FIGURE).first).to_be_visible(timeout=TIMEOUT)
 
-    approve_first_row(page)
-    page.get_by_text("As edited, Save writes: 1 approved").wait_for(timeout=TIMEOUT)
+    approve_by_figure(page, FIGURE)
+    page.get_by_text("As edited, Save writes: 1 approved, 0 rejected").wait_for(timeout=TIMEOUT)
+    # The quote list shows the status as edited, before any save.
+    quote = page.locator("[data-testid='stMarkdownContainer']").filter(
+        has=page.locator("mark", has_text=FIGURE)
+    )
+    expect(quote.first).to_contain_text("approved", timeout=TIMEOUT)
 
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "add-article.png"), full_page=True)
     page.get_by_role("button", name="Save").click()
     page.get_by_text(f"Saved as {SOURCE_ID}: 1 approved").wait_for(timeout=TIMEOUT)
 
@@ -86,13 +73,12 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     assert problems == []
     assert models.sources[SOURCE_ID].authors == ["Mira Okafor"]
     assert len(models.claims[SOURCE_ID]) >= 4
-    assert [c.status for c in models.claims[SOURCE_ID]].count("approved") == 1
-    assert models.claims[SOURCE_ID][0].status == "approved"
+    approved = [c for c in models.claims[SOURCE_ID] if c.status == "approved"]
+    assert [models.texts[SOURCE_ID][c.start : c.end] for c in approved] == [FIGURE]
+    # After the save the form is empty again, ready for the next article.
+    expect(page.get_by_label("Title")).to_have_value("", timeout=TIMEOUT)
     assert "147 million" in models.texts[SOURCE_ID]
     # Nothing from the upload ran or became markup.
     assert dialogs == []
     assert page.title() != "executed"
     assert page.locator("img[src='x']").count() == 0
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "add-article.png"), full_page=True)

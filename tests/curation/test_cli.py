@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import frictionless
 import pytest
 
 from dataset import load_models
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.curation.helpers import PHONES, TABLETS
 
 ADD = [
@@ -24,21 +22,15 @@ ADD = [
     "--authors", "Ann Lee; Bo Chen",
     "--url", "https://tech-ledger.example/phones-2024",
 ]  # fmt: skip
-PHONES_ID = "tech-ledger-2025-01-20-smartphone-shipments-rebound-as-prices-climb"
+PHONES_ID = "tech-ledger-2025-01-20-smartphone-shipments-rebound-as"
 
 
 def run(data: Path, *args: object) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", *map(str, args)],
-        cwd=ROOT,
-        env={**os.environ, "NEWS_STATS_DATA": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    """``python -m *args`` on the dataset ``data``, in-process (tests/conftest.py: run_cli)."""
+    package, *rest = args
+    return run_cli(str(package), *rest, env={"NEWS_STATS_DATA": str(data)}, text=True)
 
 
-@pytest.mark.slow
 def test_add_review_approve_reject_export(data_copy: Path, tmp_path: Path) -> None:
     added = run(data_copy, "extractors", "add", *ADD)
     assert added.returncode == 0, added.stderr
@@ -87,7 +79,6 @@ def test_add_review_approve_reject_export(data_copy: Path, tmp_path: Path) -> No
     assert any("Tech Ledger" in s["title"] for s in descriptor["sources"])
 
 
-@pytest.mark.slow
 def test_add_html_takes_title_date_and_publisher_from_the_page(data_copy: Path) -> None:
     added = run(data_copy, "extractors", "add", TABLETS)
     assert added.returncode == 0, added.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -161,3 +162,135 @@ def test_review_offers_the_data_package(env: Path) -> None:
     at = page("review.py")
     labels = [b.label for b in at.get("download_button")]
     assert any("Data Package" in label for label in labels), labels
+
+
+# Written for these tests: two figures the seed's metrics describe, one growth rate.
+NETIZENS = (
+    "China had 710 million Internet users at the end of June 2016, the network "
+    "information center said on Wednesday.\n"
+    "The number of websites in China rose to 4.54 million.\n"
+    "Online retail sales in China grew 28.2 percent from a year earlier.\n"
+)
+
+
+NETIZENS_ID = "zed-wire-2016-08-03-netizens-pass-710-million"
+
+
+def fill_netizens() -> AppTest:
+    at = page("add_article.py")
+    at.text_area(key="add-text").input(NETIZENS)
+    at.text_input(key="add-title").input("Netizens pass 710 million")
+    at.text_input(key="add-publisher").input("Zed Wire")
+    at.date_input(key="add-published").set_value(dt.date(2016, 8, 3))
+    at.run()
+    click(at, "add-extract")
+    return at
+
+
+def row_of(table, figure: str) -> int:
+    (index,) = table.index[table["figure"] == figure].tolist()
+    return index
+
+
+def test_candidates_come_with_suggested_metrics_accepted_by_saving(env: Path) -> None:
+    at = fill_netizens()
+    table = editor(at, "add-editor")
+    suggested = dict(zip(table["figure"], table["metric"], strict=True))
+    assert suggested["710 million"] == "cn-internet-users"
+    assert suggested["4.54 million"] == "cn-websites"
+    assert pd.isna(suggested["28.2 percent"])
+    click(at, "add-save")
+    assert not at.error, [e.value for e in at.error]
+    models, problems = load_models(env)
+    assert problems == []
+    saved = {models.texts[c.source][c.start : c.end]: c for c in models.claims[c_source(models)]}
+    assert saved["710 million"].metric == "cn-internet-users"
+    assert saved["4.54 million"].metric == "cn-websites"
+
+
+def c_source(models) -> str:
+    (ident,) = [s for s in models.sources if s != SEED_ID]
+    return ident
+
+
+def test_grid_edits_of_kind_measure_metric_and_currency_are_saved(env: Path) -> None:
+    at = fill_netizens()
+    table = editor(at, "add-editor")
+    growth, users = row_of(table, "28.2 percent"), row_of(table, "710 million")
+    edit(at, "add-editor", {
+        growth: {"status": "approved", "kind": "percent", "measure": "growth",
+                 "metric": "cn-online-retail-sales", "base_period": "2015-06",
+                 "subject": "Online retail sales in China"},
+        users: {"status": "approved", "metric": None, "kind": "money", "currency": "cny",
+                "measure": "level"},
+    })  # fmt: skip
+    assert "2 approved, 0 rejected" in at.caption[-1].value or any(
+        "2 approved, 0 rejected" in c.value for c in at.caption
+    )
+    click(at, "add-save")
+    assert not at.error, [e.value for e in at.error]
+    models, problems = load_models(env)
+    assert problems == []
+    saved = {models.texts[c.source][c.start : c.end]: c for c in models.claims[c_source(models)]}
+    rate, money = saved["28.2 percent"], saved["710 million"]
+    assert (rate.kind, rate.measure, rate.metric) == ("percent", "growth", "cn-online-retail-sales")
+    assert rate.base_period.as_of == "2015-06"
+    assert (money.kind, money.currency, money.metric) == ("money", "CNY", None)
+
+
+@pytest.mark.parametrize(
+    ("cells", "says"),
+    [
+        ({"kind": "percent"}, "metric cn-internet-users holds count figures"),
+        ({"kind": "money"}, "currency"),
+        ({"measure": "growth"}, "growth is a percent change"),
+        ({"base_period": "2015"}, "base_period"),
+    ],
+)
+def test_an_invalid_grid_edit_of_a_new_field_is_refused(env: Path, cells, says) -> None:
+    at = fill_netizens()
+    users = row_of(editor(at, "add-editor"), "710 million")
+    edit(at, "add-editor", {users: cells})
+    click(at, "add-save")
+    assert at.error and says in at.error[0].value.replace("\\", "")
+    assert f"claims/{NETIZENS_ID}.yaml" in at.error[0].value.replace("\\", "")
+    assert load_models(env)[0].sources.keys() == {SEED_ID}
+
+
+def test_approve_list_sets_statuses_shown_in_caption_and_quotes(env: Path) -> None:
+    at = fill_netizens()
+    table = editor(at, "add-editor")
+    ids = dict(zip(table["figure"], table["id"], strict=True))
+    at.multiselect(key="add-editor-approve").set_value([ids["710 million"], ids["4.54 million"]])
+    at.multiselect(key="add-editor-reject").set_value([ids["28.2 percent"]])
+    at.run()
+    assert any("Save writes: 2 approved, 1 rejected" in c.value for c in at.caption)
+    quotes = {m.value for m in at.markdown if "<mark>" in m.value}
+    assert any(f"{ids['28.2 percent']}</code> · rejected" in q for q in quotes), quotes
+    # A status set in a cell wins over the lists.
+    edit(at, "add-editor", {row_of(table, "710 million"): {"status": "candidate"}})
+    assert any("Save writes: 1 approved, 1 rejected" in c.value for c in at.caption)
+    click(at, "add-save")
+    assert "1 approved, 1 rejected" in at.success[0].value
+    # Saved: the form is empty again.
+    assert at.text_input(key="add-title").value == ""
+    assert at.text_area(key="add-text").value == ""
+    assert not [d for d in at.dataframe if d.key == "add-editor"]
+
+
+def test_review_grid_edits_kind_measure_and_metric(env: Path) -> None:
+    at = page("review.py", **{"review-source": SEED_ID})
+    key = f"review-editor-{SEED_ID}-" + at.session_state["review-snapshot"].digest[:12]
+    table = editor(at, key)
+    share = table.index[table["id"] == f"{SEED_ID}-global-share-of-internet-users"][0]
+    edit(at, key, {share: {"kind": "percent", "measure": "growth", "base_period": "2014",
+                           "metric": "cn-internet-users"}})  # fmt: skip
+    click(at, "review-save")
+    assert at.success and not at.error, [e.value for e in at.error]
+    saved = {c.id: c for c in load_models(env)[0].claims[SEED_ID]}
+    edited = saved[f"{SEED_ID}-global-share-of-internet-users"]
+    assert (edited.measure, edited.metric, edited.base_period.as_of) == (
+        "growth",
+        "cn-internet-users",
+        "2014",
+    )

@@ -48,7 +48,7 @@ def test_each_point_carries_its_source_escaped() -> None:
                              ("U", "C", "u", None, "b", "2012", 2.0)))  # fmt: skip
     fig = timeseries_figure(rows, {"a": "<b>A</b>, 2015", "b": "B, 2012"})
     assert [c[0] for c in fig.data[0].customdata] == ["B, 2012", "&lt;b&gt;A&lt;/b&gt;, 2015"]
-    assert source_link("a") == "sources?article=a"
+    assert source_link("a") == "sources?source=a"
 
 
 def add_second_report(root: Path) -> str:
@@ -59,7 +59,8 @@ def add_second_report(root: Path) -> str:
     claim = Claim(id="cnnic-2012-07-19-users-10", source=source.id, status="approved",
                   quote=text.strip(), span=(10, 21), value=538e6, kind="count",
                   unit="Internet users", subject="Internet users in China", entity="China",
-                  period={"as_of": "2012-06"}, category="users")  # fmt: skip
+                  period={"as_of": "2012-06"}, category="users",
+                  metric="cn-internet-users")  # fmt: skip
     ident, problems = add_source(root, source, text, [claim])
     assert problems == [] and ident is not None
     return ident
@@ -77,7 +78,7 @@ def test_explore_draws_the_series(data_copy: Path, monkeypatch: pytest.MonkeyPat
     add_second_report(data_copy)
     monkeypatch.setenv(ENV_VAR, str(data_copy))
     at = AppTest.from_file(str(ROOT / "pages/explore.py"), default_timeout=60)
-    at.query_params["unit"] = "Internet users"
+    at.query_params["unit"] = "Internet users in China"  # the metric's label
     at.run()
     assert not at.exception, at.exception
     charts = {c.key: json.loads(c.proto.spec) for c in at.get("plotly_chart")}

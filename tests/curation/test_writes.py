@@ -129,6 +129,17 @@ def test_paths_are_built_only_from_slugs(data_copy, slug) -> None:
         ("Le Monde", "L'été: 5 % de plus", "le-monde-2015-12-20-lete-5-de-plus"),
         ("../../x", "../../etc/passwd", "x-2015-12-20-etc-passwd"),
         ("新华社", "中国", "2015-12-20"),
+        (
+            "The Global Technology and Markets Ledger",
+            "China's online retail sales rose again in the first ten months of the year",
+            "the-global-technology-2015-12-20-chinas-online-retail-sales",
+        ),
+        ("Wire", "Supercalifragilistic" * 5, "wire-2015-12-20"),
+        (
+            "Wire",
+            "Online retail sales " * 10,
+            "wire-2015-12-20-online-retail-sales-online-retail-sales",
+        ),
     ],
 )
 def test_source_ids_are_slugs_of_publisher_date_title(publisher, title, expected) -> None:
@@ -149,6 +160,65 @@ def test_set_status_reports_unknown_ids_and_changes_the_rest(data_copy) -> None:
 
 
 # --- Concurrency and crashes --------------------------------------------------------------
+
+
+def stop(*procs: multiprocessing.Process) -> None:
+    """Kill every child still running and reap it: a failed assertion must not leave one
+    asleep (a writer stuck in fsync sleeps 600 s, and pytest would wait for it at exit)."""
+    for proc in procs:
+        if proc.pid is not None and proc.is_alive():
+            proc.kill()
+        if proc.pid is not None:
+            proc.join(10)
+
+
+def test_two_saves_from_one_load_race_and_exactly_one_is_refused_stale(
+    data_copy, monkeypatch
+) -> None:
+    """Both saves start from the same load; while a third party holds the lock, both reach
+    it.  Checked under the lock, the second to get it sees the first's write and is refused;
+    checked before the lock, both would pass and the second would overwrite the first."""
+    import threading
+
+    import curation.writes as writes
+
+    path = claims_path(data_copy, SEED_ID)
+    one, digest = seed_rows(data_copy, subject="Saved by tab one")
+    two, same = seed_rows(data_copy, subject="Saved by tab two")
+    assert digest == same
+    arrived = threading.Semaphore(0)
+    real_lock_for = writes.lock_for
+
+    def lock_for_and_tell(target):
+        lock = real_lock_for(target)
+        arrived.release()
+        return lock
+
+    monkeypatch.setattr(writes, "lock_for", lock_for_and_tell)
+    results: dict[str, list] = {}
+
+    def save(name: str, rows: list[dict]) -> None:
+        results[name] = save_checked(data_copy, SEED_ID, rows, digest)
+
+    threads = [
+        threading.Thread(target=save, args=(name, rows), daemon=True)
+        for name, rows in (("one", one), ("two", two))
+    ]
+    before = path.read_bytes()
+    with real_lock_for(path):
+        for thread in threads:
+            thread.start()
+        assert arrived.acquire(timeout=30) and arrived.acquire(timeout=30)
+        assert path.read_bytes() == before, "a save wrote while another held the lock"
+    for thread in threads:
+        thread.join(60)
+    assert sorted(len(p) for p in results.values()) == [0, 1], results
+    (refused,) = [p[0] for p in results.values() if p]
+    assert "changed on disk since it was loaded" in refused.message
+    (won,) = [name for name, p in results.items() if not p]
+    subject = read_claims(data_copy, SEED_ID).claims[0].subject
+    assert subject == f"Saved by tab {won}"
+
 
 ROUNDS = 20
 WRITERS = 3
@@ -173,17 +243,21 @@ def _writer(root: str, claim_id: str, start: multiprocessing.Event) -> None:
         assert changed == [claim_id] and problems == [], problems
 
 
+@pytest.mark.slow  # three spawned Python processes race 20 locked saves each
 def test_writers_racing_lose_nothing_and_corrupt_nothing(data_copy) -> None:
     ids = [c.id for c in read_claims(data_copy, SEED_ID).claims][:WRITERS]
     ctx = multiprocessing.get_context("spawn")
     start = ctx.Event()
     procs = [ctx.Process(target=_writer, args=(str(data_copy), i, start)) for i in ids]
-    for proc in procs:
-        proc.start()
-    start.set()
-    for proc in procs:
-        proc.join(120)
-    assert [p.exitcode for p in procs] == [0] * WRITERS, "3 means a writer lost an update"
+    try:
+        for proc in procs:
+            proc.start()
+        start.set()
+        for proc in procs:
+            proc.join(120)
+        assert [p.exitcode for p in procs] == [0] * WRITERS, "3 means a writer lost an update"
+    finally:
+        stop(*procs)
     models, problems = load_models(data_copy)
     assert problems == []
     status = {c.id: c.status for c in models.claims[SEED_ID]}
@@ -196,17 +270,21 @@ def _hold_then_save(root: str, done: multiprocessing.Event) -> None:
     done.set()
 
 
+@pytest.mark.slow  # a spawned process, and 4 s in which its save must not go through
 def test_a_writer_waits_for_the_lock(data_copy) -> None:
     from curation.writes import lock_for
 
     ctx = multiprocessing.get_context("spawn")
     done = ctx.Event()
-    with lock_for(claims_path(data_copy, SEED_ID)):
-        proc = ctx.Process(target=_hold_then_save, args=(str(data_copy), done))
-        proc.start()
-        assert not done.wait(4), "the save went through while another held the lock"
-    assert done.wait(30)
-    proc.join(10)
+    proc = ctx.Process(target=_hold_then_save, args=(str(data_copy), done))
+    try:
+        with lock_for(claims_path(data_copy, SEED_ID)):
+            proc.start()
+            assert not done.wait(4), "the save went through while another held the lock"
+        assert done.wait(30)
+        proc.join(10)
+    finally:
+        stop(proc)
     assert {c.id: c.status for c in read_claims(data_copy, SEED_ID).claims}[SEED_USERS] == (
         "rejected"
     )
@@ -237,17 +315,21 @@ def _slow_writer(root: str) -> None:
     save_checked(root, SEED_ID, rows, digest)
 
 
+@pytest.mark.slow  # a spawned process killed mid-save
 def test_a_writer_killed_mid_save_leaves_the_old_file_and_frees_the_lock(data_copy) -> None:
     path = claims_path(data_copy, SEED_ID)
     before = path.read_bytes()
     proc = multiprocessing.get_context("spawn").Process(target=_slow_writer, args=(str(data_copy),))
-    proc.start()
-    deadline = time.monotonic() + 60
-    while not list(path.parent.glob(".*.tmp")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert list(path.parent.glob(".*.tmp")), "the child never started writing"
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.join(10)
+    try:
+        proc.start()
+        deadline = time.monotonic() + 60
+        while not list(path.parent.glob(".*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert list(path.parent.glob(".*.tmp")), "the child never started writing"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.join(10)
+    finally:
+        stop(proc)
     assert path.read_bytes() == before
     assert load_models(data_copy)[1] == []
     # The lock died with the process: the next save goes through.
@@ -271,6 +353,7 @@ def test_set_status_finds_a_claim_whose_id_does_not_start_with_its_source(data_c
     assert read_claims(data_copy, "gl-2025").claims[0].status == "approved"
 
 
+@pytest.mark.slow  # hypothesis: 300 generated publishers and titles
 @given(publisher=st.text(max_size=200), title=st.text(max_size=400))
 @settings(max_examples=300, deadline=None)
 def test_any_publisher_and_title_give_a_slug_inside_the_data_root(publisher, title) -> None:
@@ -278,4 +361,5 @@ def test_any_publisher_and_title_give_a_slug_inside_the_data_root(publisher, tit
 
     ident = source_id_for(publisher, dt.date(2025, 1, 20), title)
     assert checked_slug(ident) == ident
+    assert len(ident) <= 60
     assert inside("/data", "sources", ident, ".yaml").parent.as_posix() == "/data/sources"

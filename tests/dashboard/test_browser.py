@@ -43,13 +43,12 @@ def test_filter_download_and_screenshot(dashboard_server: str, browser_page, tmp
     # run that page alone, in pre-st.navigation mode (see dashboard.py).
     page.goto(dashboard_server, timeout=TIMEOUT)
     page.wait_for_selector("h1", timeout=TIMEOUT)
-    page.goto(f"{dashboard_server}/explore?unit=people", timeout=TIMEOUT)
+    page.goto(f"{dashboard_server}/explore?unit=Population of China", timeout=TIMEOUT)
     page.wait_for_selector(CHART, timeout=TIMEOUT)
     page.wait_for_function(
         f'() => document.querySelector("{CHART}").data?.length > 0', timeout=TIMEOUT
     )
-    before = bar_labels(page)
-    assert "Population of China" in before and "Attendees of the Wuzhen Summit" in before
+    assert bar_labels(page) == ["Population of China"]  # one metric a chart
 
     category = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").first
     category.click()
@@ -78,7 +77,13 @@ def test_filter_download_and_screenshot(dashboard_server: str, browser_page, tmp
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "explore-events.png").write_bytes(data)
     page.screenshot(path=str(ARTIFACTS / "explore.png"), full_page=True)
-    for path, name in [("", "overview"), ("/sources", "sources"), ("/checks", "checks")]:
+    pages = [
+        ("", "metric"),
+        ("/overview", "overview"),
+        ("/sources", "sources"),
+        ("/checks", "checks"),
+    ]
+    for path, name in pages:
         page.goto(f"{dashboard_server}{path}?category=Events", timeout=TIMEOUT)
         page.wait_for_selector("[data-testid='stSidebar'] [data-testid='stMultiSelect']")
         page.wait_for_selector("h1", timeout=TIMEOUT)
@@ -94,7 +99,9 @@ def test_headline_figures_are_never_cut(dashboard_server: str, browser_page, wid
     window widths: cards keep one width and wrap onto as many rows as needed."""
     page = browser_page
     page.set_viewport_size({"width": width, "height": 1000})
-    page.goto(dashboard_server, timeout=TIMEOUT)
+    page.goto(dashboard_server, timeout=TIMEOUT)  # "/" first: see dashboard_server
+    page.wait_for_selector("h1", timeout=TIMEOUT)
+    page.goto(f"{dashboard_server}/overview", timeout=TIMEOUT)
     page.wait_for_selector("[data-testid='stMetricValue']", timeout=TIMEOUT)
     page.wait_for_timeout(1000)
     cut = page.evaluate(
@@ -105,3 +112,51 @@ def test_headline_figures_are_never_cut(dashboard_server: str, browser_page, wid
     )
     assert page.locator("[data-testid='stMetricValue']").count() >= 5
     assert cut == []
+
+
+def test_metric_page_and_filters_across_pages(
+    official: Path, dashboard_server: str, browser_page
+) -> None:
+    """China's Internet users: CNNIC's line, the article's 670 million with its deviation on
+    hover; then a filter picked in the sidebar stays in the URL and the widget on Explore."""
+    page = browser_page
+    page.goto(dashboard_server, timeout=TIMEOUT)  # the Metric page is the first
+    page.get_by_role("heading", name="Metrics: the news beside the official figures").wait_for(
+        timeout=TIMEOUT
+    )
+    page.goto(f"{dashboard_server}/?metric=cn-internet-users", timeout=TIMEOUT)
+    page.wait_for_function(
+        f'() => document.querySelector("{CHART}")?.data?.length === 2', timeout=TIMEOUT
+    )
+    traces = page.evaluate(
+        f'() => document.querySelector("{CHART}").data'
+        ".map(t => ({name: t.name, mode: t.mode, y: Array.from(t.y)}))"
+    )
+    assert traces == [
+        {"name": "Official (CNNIC)", "mode": "lines+markers", "y": [649e6, 668e6, 688e6]},
+        {"name": "Reported in the news", "mode": "markers", "y": [670e6]},
+    ]
+    assert page.get_by_text("Internet users in China, in Internet users").count()
+    # hover the reported point through plotly.js itself (by trace and point, not by pixels)
+    page.evaluate(
+        f'() => Plotly.Fx.hover(document.querySelector("{CHART}"),'
+        " [{curveNumber: 1, pointNumber: 0}])"
+    )
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for(timeout=TIMEOUT)
+    text = hover.text_content()
+    assert "670 million" in text
+    assert "-2.6% from the official 688 million (2015-12-31): understated" in text
+    assert "China Daily, 2015-12-20, in the 9th paragraph" in text
+
+    category = page.get_by_role("combobox", name="Category")
+    category.click()
+    page.get_by_role("option", name="Users").click()
+    page.keyboard.press("Escape")
+    page.wait_for_url("**category=Users**", timeout=TIMEOUT)
+    page.get_by_role("link", name="Explore").click()
+    page.get_by_role("heading", name="Explore the figures").wait_for(timeout=TIMEOUT)
+    page.wait_for_url("**/explore?**category=Users**", timeout=TIMEOUT)
+    sidebar = page.get_by_test_id("stSidebar")
+    assert sidebar.get_by_text("Users", exact=True).count() == 1  # the filter's chip
+    assert not page.get_by_test_id("stException").count()

@@ -53,7 +53,7 @@ def test_unit(text: str, unit: str) -> None:
         # Shares written "one in five" are shares of the noun after them.
         ("One in five adults lives with a mental illness.", "One in five", "percent of adults"),
         # Money measures the money noun near it.
-        ("Net profit rose to $2.1 billion from $1.9 billion.", "$1.9 billion", "profit"),
+        ("Net profit rose to $2.1 billion from $1.9 billion.", "$1.9 billion", "net profit"),
         ("The firm booked $5 billion in new orders.", "$5 billion", "new orders"),
         ("Retailers made 2.95 trillion yuan, the report says.", "2.95 trillion yuan", None),
     ],

@@ -21,6 +21,8 @@ HERE = Path(__file__).resolve().parent
 DEVSET_PATH = HERE / "devset.yaml"
 REGRESSIONS_PATH = HERE / "regressions.yaml"
 HELDOUT_PATH = HERE / "heldout.yaml"
+NEWS_DEV_PATH = HERE / "news_dev.yaml"
+NEWS_HELDOUT_PATH = HERE / "news_heldout.yaml"
 
 GROUPS = (
     "digits-and-separators",
@@ -57,6 +59,33 @@ QUALIFIER_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+NEWS_GROUPS = (
+    "news-currency-names",
+    "news-currency-glued",
+    "news-currency-spaced",
+    "news-wire-scales",
+    "news-ranges-lists",
+    "news-number-words",
+    "news-negatives",
+    "news-sci-fractions",
+    "news-changes-growth",
+    "news-approximate-pence",
+    "news-traps-dates-times",
+    "news-traps-addresses-jerseys",
+    "news-traps-names",
+    "news-traps-number-words",
+    "news-traps-urls",
+    "news-mixed",
+)
+NEWS_KINDS = (*KINDS, "percentage_points", "basis_points")
+MEASURES = ("level", "change", "growth")
+ISO_4217 = (
+    "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EGP", "EUR", "GBP", "HKD", "HUF", "ILS",
+    "INR", "JPY", "KES", "KRW", "MXN", "MYR", "NGN", "NOK", "NZD", "PHP", "PKR", "PLN", "RUB",
+    "SAR", "SEK", "SGD", "THB", "TRY", "TWD", "USD", "VND", "ZAR",
+)  # fmt: skip
+"""The codes the news sets use, written out (ISO 4217), not read from the extractor."""
+
 ITEM_KEYS = {"id", "group", "domain", "text", "claims"}
 REGRESSION_KEYS = ITEM_KEYS | {"origin", "note"}
 CLAIM_KEYS = {
@@ -77,6 +106,8 @@ def _load(path: Path) -> list[dict]:
 
 
 DEVSET = _load(DEVSET_PATH)
+NEWS_DEV = _load(NEWS_DEV_PATH)
+NEWS_HELDOUT = _load(NEWS_HELDOUT_PATH)
 REGRESSIONS = _load(REGRESSIONS_PATH)
 HELDOUT = _load(HELDOUT_PATH)
 
@@ -200,3 +231,53 @@ def test_ids_carry_their_group_prefix() -> None:
     assert not mixed, f"groups with several id prefixes: {mixed}"
     owners = Counter(next(iter(p)) for p in prefixes.values())
     assert all(n == 1 for n in owners.values()), f"prefix shared by groups: {owners}"
+
+
+def _check_news_item(item: dict) -> None:
+    """A news-set item: the dev-set shape, with the schema's kinds, any ISO code and a measure."""
+    assert set(item) == ITEM_KEYS, f"keys {set(item)}"
+    assert re.fullmatch(rf"{item['group']}-\d{{3}}", item["id"]), item["id"]
+    assert item["group"] in NEWS_GROUPS, item["group"]
+    text = item["text"]
+    assert isinstance(text, str) and text == text.strip() and "\n" not in text
+    for claim in item["claims"]:
+        figure = claim["figure"]
+        assert set(claim) <= (CLAIM_KEYS | {"measure"}) - {"change"}, set(claim)
+        assert isinstance(figure, str) and figure in text and figure == figure.strip(), figure
+        assert not QUALIFIER_WORDS.match(figure), f"figure {figure!r} includes a qualifier word"
+        assert _is_number(claim["value"]), figure
+        assert claim["kind"] in NEWS_KINDS, f"{figure!r}: kind {claim['kind']!r}"
+        assert claim["qualifier"] in QUALIFIERS, f"{figure!r}: {claim['qualifier']!r}"
+        assert claim["measure"] in MEASURES, f"{figure!r}: measure {claim['measure']!r}"
+        if claim["measure"] == "growth":
+            assert claim["kind"] == "percent", f"{figure!r}: growth is a percent change"
+        if claim["kind"] == "money":
+            assert claim.get("currency") in ISO_4217, f"{figure!r}: {claim.get('currency')!r}"
+        else:
+            assert "currency" not in claim, f"{figure!r}: currency is for money only"
+        if claim["qualifier"] == "range":
+            low, high = claim["low"], claim["high"]
+            assert math.isclose(claim["value"], (low + high) / 2, rel_tol=1e-9), figure
+        else:
+            assert "low" not in claim and "high" not in claim, figure
+        for equivalent in claim.get("equivalents", []):
+            assert set(equivalent) == EQUIVALENT_KEYS and equivalent["figure"] in text
+            assert equivalent["currency"] in ISO_4217, equivalent
+
+
+NEWS = NEWS_DEV + NEWS_HELDOUT
+
+
+@pytest.mark.parametrize("item", NEWS, ids=[str(item.get("id")) for item in NEWS])
+def test_news_item_is_well_formed(item: dict) -> None:
+    _check_news_item(item)
+
+
+def test_news_sets_are_split_every_fourth_item() -> None:
+    """The split rule, fixed before tuning: item 004, 008, ... of each group is held out."""
+    assert all(int(item["id"][-3:]) % 4 != 0 for item in NEWS_DEV)
+    assert all(int(item["id"][-3:]) % 4 == 0 for item in NEWS_HELDOUT)
+    assert len(NEWS) >= 300
+    assert {item["group"] for item in NEWS_HELDOUT} == set(NEWS_GROUPS)
+    ids = [item["id"] for item in NEWS + DEVSET + HELDOUT]
+    assert len(ids) == len(set(ids))

@@ -68,3 +68,43 @@ def test_durations(text: str, figure: str, value: float, unit: str) -> None:
     assert (text[claim.start : claim.end], claim.value, claim.kind, claim.unit) == (
         figure, value, "duration", unit,
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The canal opened in 1869.",
+        "The railway was built in 1800.",
+        "Records for the station begin in 1850.",
+        "The law dates from 1899.",
+        "The plan aims to restore the wetlands by 2120.",
+    ],
+)
+def test_years_from_1800_are_not_figures(text: str) -> None:
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was announced at 0401 GMT on Tuesday.",
+        "Markets in Tokyo closed at 1530 local time.",
+        "The filing is at https://example.com/report%202024%20final.pdf today.",
+        "Prescott (4) and Lamb (88) combined for the touchdown.",
+        "The 787 Dreamliner resumed deliveries.",
+        "Boeing grounded its 737 Max fleet.",
+        "Sales peaked during the 618 shopping festival.",
+        "The offices are at 16-18 Industrial Avenue.",
+        "The bottom three clubs are relegated.",
+        "No one was hurt in the blast.",
+        "One day, officials say, the line will reach the coast.",
+        "The G7 met at COP28.",
+    ],
+)
+def test_news_shapes_that_are_not_statistics(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_a_url_escape_next_to_a_real_percentage() -> None:
+    text = "Inflation was 3.1% (source: https://stats.example/cpi?x=%20)."
+    assert [(text[c.start : c.end], c.value) for c in extract(text)] == [("3.1%", 3.1)]

@@ -72,3 +72,53 @@ def test_two_amounts_in_brackets_that_are_not_a_conversion() -> None:
     claims = extract(text)
     assert [c.value for c in claims] == [5.1e9, 4.2e9]
     assert all(not c.equivalents for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "currency"),
+    [
+        ("It bought 3.5 billion shekels of bonds.", "3.5 billion shekels", 3.5e9, "ILS"),
+        ("Costs were 420 million Danish crowns.", "420 million Danish crowns", 420e6, "DKK"),
+        ("The dollar bought Y=151.20 in Tokyo.", "Y=151.20", 151.2, "JPY"),
+        ("Tickets sold at 1,200€ each.", "1,200€", 1200, "EUR"),
+        ("Diesel cost 6.89 zł a litre.", "6.89 zł", 6.89, "PLN"),
+        ("Bread costs R18 a loaf.", "R18", 18, "ZAR"),
+        ("Staff earn 30 sen an hour more.", "30 sen", 0.3, "MYR"),
+        ("The miner raised USD10m.", "USD10m", 10e6, "USD"),
+        ("The lender set aside EUR50m.", "EUR50m", 50e6, "EUR"),
+        ("Onions sold for PKR4,500 a sack.", "PKR4,500", 4500, "PKR"),
+        ("Global debt climbed to $US113 trillion.", "$US113 trillion", 113e12, "USD"),
+        ("A bowl costs RM79.", "RM79", 79, "MYR"),
+        ("The fortune is put at HK $3.7 billion.", "HK $3.7 billion", 3.7e9, "HKD"),
+        ("The line will cost AU $500 million.", "AU $500 million", 500e6, "AUD"),
+        ("The deficit is C $40 billion.", "C $40 billion", 40e9, "CAD"),
+        ("It returned 1.8 billion U.S. dollars.", "1.8 billion U.S. dollars", 1.8e9, "USD"),
+        ("Exports totalled 340 mln dlrs.", "340 mln dlrs", 340e6, "USD"),
+        ("It sold 1 bln euros of bonds.", "1 bln euros", 1e9, "EUR"),
+        ("Shares closed at 245p.", "245p", 2.45, "GBP"),
+        ("Vietnam's exports hit 24,500 dong.", "24,500 dong", 24500, "VND"),
+    ],
+)
+def test_money_in_news_forms(text: str, figure: str, value: float, currency: str) -> None:
+    claim = only(text)
+    got = (text[claim.start : claim.end], claim.value, claim.kind, claim.currency)
+    assert got == (figure, value, "money", currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        ("Vietnam earned US$3.2 billion from rice.", "Vietnam"),
+        ("The maker's exports reached US$3.2 billion.", None),
+        ("Global debt climbed to $US113 trillion.", None),
+    ],
+)
+def test_a_currency_prefix_is_not_a_place(text: str, entity: str | None) -> None:
+    assert only(text).entity == entity
+
+
+@pytest.mark.parametrize(
+    "text", ["Leaders met at COP28 in Dubai.", "The TOP100 list is out.", "CUP2025 starts soon."]
+)
+def test_a_code_glued_to_plain_digits_is_a_name(text: str) -> None:
+    assert extract(text) == []

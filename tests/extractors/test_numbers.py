@@ -83,3 +83,23 @@ def test_range_bounds(text: str, low: float, high: float) -> None:
 )  # fmt: skip
 def test_measure(text: str, measure: str) -> None:
     assert only(text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        ("Deposits reached 8.38 trillion yuan.", "8.38 trillion yuan", 8380000000000.0),
+        ("The fund holds 1.1 billion dollars.", "1.1 billion dollars", 1100000000.0),
+        ("Sales were $4.35bn.", "$4.35bn", 4350000000.0),
+        ("It sold 2.3m phones.", "2.3m", 2300000.0),
+        ("Debt stood at 3.1 tn yen.", "3.1 tn yen", 3100000000000.0),
+        ("The app has 0.7 million users.", "0.7 million", 700000.0),
+        ("Shares closed at 16.4p.", "16.4p", 0.164),
+        ("The Sun's mass is 1.99×10^30 kilograms.", "1.99×10^30", 1.99e30),
+        ("An electron weighs 9.11e-31 kilograms.", "9.11e-31", 9.11e-31),
+    ],
+)
+def test_values_are_scaled_exactly(text: str, figure: str, value: float) -> None:
+    """Scaled in decimal: "8.38 trillion" is 8380000000000.0, never 8380000000000.001."""
+    claim = only(text)
+    assert (text[claim.start : claim.end], claim.value) == (figure, value)

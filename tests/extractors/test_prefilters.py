@@ -42,7 +42,7 @@ TEXTS = [item["text"] for item in yaml.safe_load(DEVSET.read_text(encoding="utf-
 
 
 def _attribution_unfiltered(sentence: str) -> str | None:
-    for pattern in context.ATTRIBUTION:
+    for pattern, _, _ in context.ATTRIBUTION:
         if match := pattern.search(sentence):
             name = match[1].strip().rstrip(".")
             if name not in context.PRONOUNS:
@@ -150,8 +150,8 @@ def test_currency_filters_as_before() -> None:
     def prefix_unfiltered(before: str) -> tuple[str, str] | None:
         spaced = before[-1:] in (" ", "\u00a0")
         core = before[:-1] if spaced else before
-        if spaced and len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
-            return before[-4:], core[-3:]
+        if len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
+            return core[-3:] + (before[-1] if spaced else ""), core[-3:]
         for size in range(min(money.MAX_SYMBOL, len(core)), 0, -1):
             code = symbols.get(core[-size:])
             edge = core[-size - 1 : -size] if size < len(core) else ""
@@ -166,6 +166,8 @@ def test_currency_filters_as_before() -> None:
     def after_unfiltered(after: str) -> tuple[str, str] | None:
         if (match := money.CODE_AFTER.match(after)) and match[1] in codes:
             return match[0], match[1]
+        if symbol := money._symbol_after(after):
+            return symbol
         match = money.WORDS_AFTER.match(after)
         if match is None or match[1].lower() not in money._first_words():
             return None
