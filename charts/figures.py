@@ -257,20 +257,30 @@ def largest_first(counts: Iterable[tuple[object, int]]) -> list[tuple[str, int]]
     return sorted(((str(g), int(n)) for g, n in counts), key=lambda x: (-x[1], x[0]))
 
 
-def source_line(attributions: Iterable[str], shown: int = 3) -> str:
+SOURCE_LINE_CHARS = 150
+"""Characters a chart's source line may hold: about one line under a 1,000-pixel image."""
+
+
+def source_line(attributions: Iterable[str], limit: int = SOURCE_LINE_CHARS) -> str:
     """The line under a chart naming its sources, as Our World in Data does.
+
+    Every source when they fit in ``limit`` characters; otherwise how many,
+    and where the full list is (each row of the CSV and JSON names its source).
 
     >>> source_line(["China Daily, 2015-12-20", "China Daily, 2015-12-20"])
     'Source: China Daily, 2015-12-20'
     >>> source_line(["A, 2020-01-01", "B, 2021-01-01", "C, 2022-01-01", "D, 2023-01-01"])
-    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01 and 1 more'
+    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01; D, 2023-01-01'
+    >>> source_line([f"Publisher {i}, 2020-01-01" for i in range(9)])
+    'Sources: 9 sources (full list in the data download)'
     """
     unique = list(dict.fromkeys(a for a in attributions if a))
     if not unique:
         return "Source: none"
-    head = "; ".join(unique[:shown])
-    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
-    return f"{'Source' if len(unique) == 1 else 'Sources'}: {head}{more}"
+    line = f"{'Source' if len(unique) == 1 else 'Sources'}: {'; '.join(unique)}"
+    if len(line) <= limit:
+        return line
+    return f"Sources: {len(unique):,} sources (full list in the data download)"
 
 
 def escape(text: object) -> str:

@@ -312,7 +312,17 @@ def test_checks_page_lists_what_is_flagged_first(app, data_copy: Path) -> None:
     claims_file = data_copy / "claims" / f"{SEED_ID}.yaml"
     text = claims_file.read_text(encoding="utf-8")
     assert text.count("value: 25.0") == 1  # "about one-fourth of the global total"
-    claims_file.write_text(text.replace("value: 25.0", "value: 250.0"), encoding="utf-8")
+    # A share of 250 percent, written so in the text too: validation refuses a value its
+    # span does not say, so the figure and its quote change together (same length: the
+    # other spans stay where they are).
+    claims_file.write_text(
+        text.replace("value: 25.0", "value: 250.0").replace("one-fourth", "250percent"),
+        encoding="utf-8",
+    )
+    source_text = data_copy / "sources" / f"{SEED_ID}.txt"
+    article = source_text.read_text(encoding="utf-8")
+    assert article.count("one-fourth") == 1
+    source_text.write_text(article.replace("one-fourth", "250percent"), encoding="utf-8")
     at = app("pages/checks.py")
     assert at.warning[0].value.startswith("1 check(s) look inconsistent")
     assert "outside 0–100%" in at.markdown[0].value
