@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from dataset import atomic_write
 from dataset.schema import Category, Claim
+from extractors.cli import OneLineParser
 from extractors.corpus import (
     Article,
     ArticleError,
@@ -430,7 +431,7 @@ def report(summary: Summary, out: Path, lines: Iterable[str] = ()) -> str:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="python -m extractors batch",
         description="Extract candidate claims from a corpus of articles on Dask, into "
         "partitioned Parquet (DIR/claims, DIR/sources, DIR/errors). Rerun to resume.",

@@ -13,7 +13,7 @@ EXCERPT = STYLE.replace("border: 1px solid #ddd", "border-left: 4px solid #d6272
 data, filters = common.current()
 st.title("Sources")
 
-present = set(data.query.sources(filters))
+present = set(data.query.sources(filters, curated=True))
 # ?source=<id> (the sidebar's Source filter) opens that article even when none of its
 # figures passes the other filters
 wanted = set(filters.sources)

@@ -345,3 +345,17 @@ def test_where_a_figure_is_in_words(text: str, figure: str, place: str) -> None:
     from analysis.place import place_in_words
 
     assert place_in_words(text, text.rindex(figure)) == place
+
+
+def test_the_html_download_carries_title_unit_and_sources() -> None:
+    from charts import export
+
+    fig, _ = chart(
+        SALES,
+        SALES_SERIES,
+        [claim(SALES, 2.95e12, "paper-2015", period_start="2015-01", period_end="2015-10")],
+    )
+    page = export.to_html(fig)
+    assert "Online retail sales in Xland, year to date, in CNY (online retail sales)" in page
+    assert "CNY (online retail sales)" in page  # the axis
+    assert "Reported: Daily Paper, 2015-12-20. Official: Xland Statistics Office." in page
