@@ -21,6 +21,7 @@ UNITS: dict[str, int] = {
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "bln": 1e9, "trln": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7,
     "dozen": 12,
 }  # fmt: skip
@@ -46,6 +47,9 @@ RATIO_WORDS = frozenset({"in", "of"})
 RANGE_WORDS = frozenset({"to", "and", "between", "from"})
 """"10 to 20 million": the scale of the last bound applies to the first as well."""
 
-HUNDREDTHS = frozenset({"basis", "bp", "bps", "cent", "cents", "pence", "paise"})
+HUNDREDTHS = frozenset(
+    {"basis", "bp", "bps", "cent", "cents", "pence", "p", "paise", "paisa", "piastre", "piastres",
+     "kopeks", "kopecks", "centimes", "sen", "fils", "halala", "halalas"}
+)  # fmt: skip
 """Words after a number that make it hundredths of the claim's unit: "25 basis points"
 is 0.25 percentage points, "40 cents" 0.4 dollars (the number itself is kept too)."""

@@ -53,6 +53,8 @@ def looks_like_figure(written: str) -> bool:
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+|%")
 _WORD_NUMBER = frozenset(UNITS) | {"hundred", "dozen"}
+_UNREAD = re.compile(r"\d\s*(?:[×x]\s*10|[eE][+-]?\d)|\d\s*/\s*\d|[\u00bc-\u00be\u2150-\u215e]")
+"""Forms this reader leaves alone (it passes them): powers of ten, slashed and vulgar fractions."""
 TOLERANCE = 0.005
 """Relative difference allowed between the figure read and the value (one-third is 33.3)."""
 POWERS = (1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e12)
@@ -66,7 +68,9 @@ class Reading:
     ``values`` holds each number read (scaled), fractions both as a share and
     in percent, "one in five" as 20 (percent), and in "10 to 20 million" the
     first bound scaled too.  ``unknown_scale`` is a number followed by a word
-    not in English ("5 тысяч", "3万"), which may be a scale this reader lacks.
+    not in English ("5 тысяч", "3万"), or a span with no scale word at all
+    ("$2" of "$2 and $3 million"): the value may then be the number times a
+    power of ten, but "70 million" is never 670 million.
     """
 
     values: tuple[float, ...]
@@ -103,6 +107,8 @@ def read_figure(written: str) -> Reading | None:
     >>> read_figure("websites") is None
     True
     """
+    if _UNREAD.search(written):
+        return None  # scientific notation, "3/4", "2¼": the extractors' own reader knows them
     tokens = _TOKEN.findall(written.lower().replace("\u00a0", " "))
     values: list[float] = []
     found: list[tuple[float, float, int, int]] = []  # value, scale applied, start, end
@@ -150,6 +156,8 @@ def read_figure(written: str) -> Reading | None:
         found.append((number * scale, scale, start, i))
     if not values:
         return None
+    if not any(t in SCALES for t in tokens):
+        unknown = True  # "$2 and $3 million": the scale may stand after the span
     return Reading(tuple(values), unknown)
 
 
