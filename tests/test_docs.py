@@ -1,8 +1,9 @@
 """Every command the README (and docs/) names exists, so a reader who copies one gets no
 "invalid choice" or "No rule to make target".
 
-The shell blocks (```sh, ```bash, ```shell, ```console) are parsed, whatever their prose
-says, so the check keeps working when the README is rewritten:
+The shell blocks (```sh, ```bash, ```shell, ```console) and the inline code that starts
+with ``make`` or ``python`` are parsed, whatever the prose around them says, so the check
+keeps working when the README is rewritten:
 
 * ``python -m PACKAGE ...`` for a package of this repository (one with ``__main__.py``):
   its subcommands, sub-subcommands and ``--options`` appear in that level's ``--help``,
@@ -75,6 +76,24 @@ def shell_commands(markdown: str, name: str) -> list[Command]:
     return commands
 
 
+INLINE = re.compile(r"`((?:make|(?:\S*/)?python3?) [^`]+)`")
+"""A command in running text: ```make run PORT=8600``` or ```python -m dataset validate```."""
+ANY_BLOCK = re.compile(r"^```.*?^```", re.M | re.S)
+
+
+def inline_commands(markdown: str, name: str) -> list[Command]:
+    """The commands written as inline code in the prose (fenced blocks left out).
+
+    >>> [c.words for c in inline_commands("Use `make run PORT=1` or `ls`.", "R.md")]
+    [('make', 'run', 'PORT=1')]
+    """
+    prose = ANY_BLOCK.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return [
+        Command(f"{name}:{prose.count(chr(10), 0, m.start()) + 1}", tuple(shlex.split(m.group(1))))
+        for m in INLINE.finditer(prose)
+    ]
+
+
 def _logical_lines(block: str, first_line: int) -> list[tuple[int, str]]:
     """Lines of a block with backslash continuations joined, each with its first line number."""
     out: list[tuple[int, str]] = []
@@ -96,7 +115,8 @@ def documented() -> list[Command]:
     return [
         command
         for path in DOCUMENTS
-        for command in shell_commands(path.read_text(encoding="utf-8"), path.name)
+        for text in [path.read_text(encoding="utf-8")]
+        for command in [*shell_commands(text, path.name), *inline_commands(text, path.name)]
     ]
 
 
