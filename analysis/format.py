@@ -8,6 +8,7 @@ below drive the wording; add a currency symbol or a scale word there.
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -210,17 +211,36 @@ def _is_na(value: object) -> bool:
         return False
 
 
-MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
-"""Characters Streamlit's markdown would act on (``$`` starts LaTeX, ``:`` emoji/colours)."""
+MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:=&")
+"""Characters Streamlit's markdown would act on: links and images (``[``, ``!``), emphasis,
+HTML (``<``), LaTeX (``$``), emoji and colours (``:``), setext headings (``=``), entities
+(``&``).  CommonMark lets a backslash escape any ASCII punctuation."""
+
+
+AUTOLINK_START = re.compile(r"(?i)\b(https?|ftp|mailto|www)(?=[:.])|(?<=\w)@(?=\w)")
+"""Where GitHub-flavoured Markdown turns bare text into a link: ``https://``, ``www.``, an
+e-mail's ``@``.  It links after escapes are resolved, so a backslash can't stop it."""
+WORD_JOINER = "\u2060"
+"""Invisible and unbreakable: put inside ``https://`` it shows nothing and links nothing."""
 
 
 def markdown_escape(text: object) -> str:
     """``text`` shown literally by ``st.markdown``/``st.caption``: no links, no markup.
 
+    Every sign Markdown acts on is backslash-escaped, and a word joiner goes
+    inside the starts of bare links, which Markdown would link even escaped.
+
     >>> markdown_escape("[click](javascript:x) *now* $5")
     '\\\\[click\\\\]\\\\(javascript\\\\:x\\\\) \\\\*now\\\\* \\\\$5'
+    >>> markdown_escape("see https://a.org or me@a.org").replace(WORD_JOINER, "|")
+    'see https|\\\\://a\\\\.org or me|@|a\\\\.org'
     """
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in str(text))
+    unlinked = AUTOLINK_START.sub(lambda m: _join(m[0]), str(text))
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in unlinked)
+
+
+def _join(start: str) -> str:
+    return f"{WORD_JOINER}@{WORD_JOINER}" if start == "@" else start + WORD_JOINER
 
 
 QUALIFIER_SIGNS: dict[str, str] = {

@@ -229,11 +229,28 @@ class ClaimQuery:
         return self._rows(f"SELECT count(*) FROM claims {where}", args + (params or []))[0][0]
 
     @_memo
-    def sources(self, filters: Filters, limit: int | None = None) -> list[str]:
-        """The sources of the claims let through, in the order they first appear."""
-        where, args = self._where(filters, "source IS NOT NULL")
+    def sources(
+        self, filters: Filters, limit: int | None = None, curated: bool = False
+    ) -> list[str]:
+        """The sources of the claims let through, in the order they first appear
+        (``curated``: only those of the YAML, which have their text)."""
+        extra = "source IS NOT NULL" + (" AND file IS NOT NULL" if curated else "")
+        where, args = self._where(filters, extra)
         cap = f" LIMIT {int(limit)}" if limit is not None else ""
         sql = f"SELECT source FROM claims {where} GROUP BY source ORDER BY min(pos){cap}"
+        return [r[0] for r in self._rows(sql, args)]
+
+    @_memo
+    def source_lines(self, filters: Filters) -> list[str]:
+        """The attribution lines of the claims' sources, each once, in order of appearance.
+
+        What ``charts.figures.source_line`` reads: a batch output's million sources
+        are joined in SQL, never looked up one by one.
+        """
+        where, args = self._where(filters, "c.source IS NOT NULL")
+        sql = f"""SELECT coalesce(l.attribution, c.source) AS shown_line, min(c.pos) AS first
+            FROM claims c LEFT JOIN source_lines l ON l.id = c.source {where}
+            GROUP BY shown_line ORDER BY first"""
         return [r[0] for r in self._rows(sql, args)]
 
     @_memo
@@ -308,6 +325,20 @@ class ClaimQuery:
             ORDER BY value DESC NULLS LAST, pos LIMIT {int(limit)}"""
         return self._frame(sql, [*args, unit]), int(total)
 
+    def _picked(
+        self, picked: str, params: list, columns: Iterable[str] | None, order: str
+    ) -> pd.DataFrame:
+        """The rows whose ``pos`` the query ``picked`` gives, in ``order``: the positions
+        first (a scan of a few columns), then every column of those rows only, the range
+        of positions letting DuckDB skip the Parquet row groups outside it."""
+        found = [r[0] for r in self._rows(picked, params)]
+        if not found:
+            return self._frame(f"SELECT {self._columns(columns)} FROM claims WHERE false", [])
+        sql = f"""SELECT {self._columns(columns)} FROM claims
+            WHERE pos BETWEEN ? AND ? AND pos IN (SELECT unnest(?::BIGINT[]))
+            ORDER BY {order}"""
+        return self._frame(sql, [min(found), max(found), found])
+
     @_memo
     def series(
         self, filters: Filters, unit: str, min_sources: int = 2, max_series: int | None = None
@@ -347,8 +378,10 @@ class ClaimQuery:
     ) -> pd.DataFrame:
         """The claims let through, in file order (the first ``limit``), as the claims frame."""
         where, args = self._where(filters, extra)
-        cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos{cap}"
+        if limit is not None:  # a page of a table: positions first, then those rows
+            picked = f"SELECT pos FROM claims {where} ORDER BY pos LIMIT {int(limit)}"
+            return self._picked(picked, args + (params or []), columns, "pos")
+        sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
     @_memo

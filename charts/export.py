@@ -11,7 +11,9 @@ how to install it and HTML export still works.
 from __future__ import annotations
 
 import asyncio
+import html
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -155,16 +157,31 @@ def to_svg(fig: go.Figure, width: int = WIDTH, height: int | None = None) -> byt
 def to_html(fig: go.Figure) -> str:
     """A standalone page with plotly.js inlined: opens offline, loads nothing from a CDN.
 
-    >>> page = to_html(go.Figure(layout={"template": "plotly_white"}))
-    >>> "<script src=" in page, "<html>" in page
-    (False, True)
+    The page's ``<title>`` is the chart's title (a browser tab, a bookmark).
+
+    >>> page = to_html(go.Figure(layout={"template": "plotly_white", "title": "Users"}))
+    >>> "<script src=" in page, "<html>" in page, "<title>Users</title>" in page
+    (False, True, True)
     """
-    return pio.to_html(
+    page = pio.to_html(
         fig,
         include_plotlyjs=True,
         full_html=True,
         config={"displaylogo": False, "responsive": True},
     )
+    title = f"<title>{html.escape(chart_title(fig))}</title>"
+    return page.replace("<head>", f"<head>{title}", 1)
+
+
+def chart_title(fig: go.Figure) -> str:
+    """The figure's title as plain text (its HTML tags and entities resolved).
+
+    >>> chart_title(go.Figure(layout={"title": {"text": "Users &amp; <br>more"}}))
+    'Users & more'
+    """
+    text = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
+    plain = html.unescape(re.sub(r"<[^>]*>", "", str(text)))
+    return " ".join(plain.split()) or "Chart"
 
 
 def stop() -> None:

@@ -257,20 +257,30 @@ def largest_first(counts: Iterable[tuple[object, int]]) -> list[tuple[str, int]]
     return sorted(((str(g), int(n)) for g, n in counts), key=lambda x: (-x[1], x[0]))
 
 
-def source_line(attributions: Iterable[str], shown: int = 3) -> str:
+SOURCE_LINE_CHARS = 150
+"""Characters a chart's source line may hold: about one line under a 1,000-pixel image."""
+
+
+def source_line(attributions: Iterable[str], limit: int = SOURCE_LINE_CHARS) -> str:
     """The line under a chart naming its sources, as Our World in Data does.
+
+    Every source when they fit in ``limit`` characters; otherwise how many,
+    and where the full list is (each row of the CSV and JSON names its source).
 
     >>> source_line(["China Daily, 2015-12-20", "China Daily, 2015-12-20"])
     'Source: China Daily, 2015-12-20'
     >>> source_line(["A, 2020-01-01", "B, 2021-01-01", "C, 2022-01-01", "D, 2023-01-01"])
-    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01 and 1 more'
+    'Sources: A, 2020-01-01; B, 2021-01-01; C, 2022-01-01; D, 2023-01-01'
+    >>> source_line([f"Publisher {i}, 2020-01-01" for i in range(9)])
+    'Sources: 9 sources (full list in the data download)'
     """
     unique = list(dict.fromkeys(a for a in attributions if a))
     if not unique:
         return "Source: none"
-    head = "; ".join(unique[:shown])
-    more = f" and {len(unique) - shown} more" if len(unique) > shown else ""
-    return f"{'Source' if len(unique) == 1 else 'Sources'}: {head}{more}"
+    line = f"{'Source' if len(unique) == 1 else 'Sources'}: {'; '.join(unique)}"
+    if len(line) <= limit:
+        return line
+    return f"Sources: {len(unique):,} sources (full list in the data download)"
 
 
 def escape(text: object) -> str:
@@ -365,31 +375,40 @@ MARGIN = {"l": 10, "r": 30, "t": 80, "b": 90}
 """Room around the plot: the title above, the axis title and source line below."""
 
 
+NOTE_SHIFT = 18
+"""Pixels a chart note sits below the source line (and the bottom margin grows by)."""
+
+
 def framed_figure(
-    traces: list[dict], layout: dict, title: str, subtitle: str, source: str
+    traces: list[dict], layout: dict, title: str, subtitle: str, source: str, note: str = ""
 ) -> go.Figure:
-    """A figure with the template, title, subtitle and source line every chart carries."""
+    """A figure with the template, title, subtitle and source line every chart carries,
+    and a ``note`` under the source line where the chart needs one (how money was
+    converted): in the figure, so PNG, SVG and HTML downloads keep it."""
+    line = {
+        "text": escape(source),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -70,
+        "xanchor": "left",
+        "yanchor": "top",
+        "showarrow": False,
+        "font": {"size": 12, "color": "#555"},
+    }
+    notes = [{**line, "text": escape(note), "yshift": -70 - NOTE_SHIFT}] if note else []
     layout = {
         "template": _TEMPLATE_SPEC,
         "title": {"text": escape(title), "subtitle": {"text": escape(subtitle)}, "x": 0.01},
         "margin": dict(MARGIN),
         "legend": {"title": {"text": "Category"}},
-        "annotations": [
-            {
-                "text": escape(source),
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 0,
-                "yshift": -70,
-                "xanchor": "left",
-                "yanchor": "top",
-                "showarrow": False,
-                "font": {"size": 12, "color": "#555"},
-            }
-        ],
+        "annotations": [line, *notes],
         **layout,
     }
+    if note:
+        margin = layout["margin"]
+        layout["margin"] = {**margin, "b": margin.get("b", MARGIN["b"]) + NOTE_SHIFT}
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
@@ -416,7 +435,7 @@ def hover_data(
         wrapped(record["quote"]),
         escape(attributions.get(record["source"], record["source"])),
         escape(place_in_words(text, record.get("start")) or "in the article"),
-        escape(f"Converted {conversion}" if conversion and conversion != "as stated" else ""),
+        escape(f"Converted: {conversion}" if conversion and conversion != "as stated" else ""),
     ]
 
 
@@ -466,6 +485,7 @@ def bar_figure(
     unit: str,
     limit: int = BAR_LIMIT,
     texts: Mapping[str, str] | None = None,
+    note: str = "",
 ) -> go.Figure:
     """``bar_chart`` from the bars already picked (``shown``: the ``limit`` largest of
     ``count`` claims, largest first).  The dashboard picks them from the load's values
@@ -512,7 +532,7 @@ def bar_figure(
         "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1]},
         "xaxis": {"title": {"text": escape(unit)}, "type": "linear", "rangemode": "tozero"},
     }
-    return framed_figure(traces, layout, title, subtitle, source)
+    return framed_figure(traces, layout, title, subtitle, source, note)
 
 
 def category_counts_chart(

@@ -1,9 +1,12 @@
 """An article's text as HTML with every claim's figure marked, safe to render.
 
-Every piece of source text is passed through ``html.escape`` before any
-``<mark>`` tag is added, so nothing in an article can become markup.  The
-text keeps the app's own type family (``inherit``): a serif switch made the
-article look like another application.
+Every piece of source text is escaped before any ``<mark>`` tag is added,
+so nothing in an article can become markup: not HTML, and not Markdown
+either (``![x](http://host/t.png)`` would make a browser fetch a URL where
+the HTML is shown through ``st.markdown``), its signs written as numeric
+character references, which Markdown never reads as syntax.  The text keeps
+the app's own type family (``inherit``): a serif switch made the article look
+like another application.
 """
 
 from __future__ import annotations
@@ -11,6 +14,30 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+
+MARKDOWN_SIGNS = "\\`*_{}[]()#!|~$:="
+"""Characters that start Markdown syntax mid-line (links, images, emphasis, code, LaTeX,
+emoji and colours); written as ``&#NN;`` they show as themselves and do nothing."""
+_INERT = str.maketrans(
+    {
+        **{sign: f"&#{ord(sign)};" for sign in MARKDOWN_SIGNS},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#x27;",
+    }
+)
+
+
+def inert_html(text: str) -> str:
+    """``text`` as HTML that neither HTML nor Markdown reads as markup.
+
+    >>> inert_html("<b>![x](u)</b> $5")
+    '&lt;b&gt;&#33;&#91;x&#93;&#40;u&#41;&lt;/b&gt; &#36;5'
+    """
+    return text.translate(_INERT)
+
 
 STYLE = (
     "white-space: pre-wrap; font-family: inherit; line-height: 1.6; "
@@ -46,12 +73,12 @@ def highlight(text: str, spans: Iterable[Sequence], style: str = STYLE) -> str:
         if start < position or end > len(text) or start >= end:
             continue
         ident = f'id="{anchor(str(span[4]))}" ' if len(span) > 4 and span[4] else ""
-        pieces.append(html.escape(text[position:start]))
+        pieces.append(inert_html(text[position:start]))
         pieces.append(
             f'<mark {ident}title="{html.escape(title, quote=True)}" '
             f'style="background: {html.escape(colour, quote=True)}">'
-            f"{html.escape(text[start:end])}</mark>"
+            f"{inert_html(text[start:end])}</mark>"
         )
         position = end
-    pieces.append(html.escape(text[position:]))
+    pieces.append(inert_html(text[position:]))
     return f'<div style="{html.escape(style, quote=True)}">' + "".join(pieces) + "</div>"

@@ -15,15 +15,32 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.currency import figure_day
+from analysis.currency import ECB_NOTE, figure_day
 from analysis.format import row_figures
-from analysis.metrics import unit_text
+from analysis.metrics import MONTHS, unit_text
 from charts.figures import escape, framed_figure, wrapped
 from dataset.schema import Metric
 
 OFFICIAL_COLOUR = "#3b3b3b"
-REPORTED_COLOURS: tuple[str, ...] = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e")
-"""Reported points, one colour per like-period group (the first for stocks and shares)."""
+REPORTED_COLOURS: tuple[str, ...] = ("#d62728", "#1f77b4")
+"""Reported points of a stock or share (the first), and a change's bars (the second)."""
+GROUP_COLOURS: tuple[str, ...] = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f", "#393b79", "#637939",
+)  # fmt: skip
+"""A flow's like periods (January–June, January–October, ...), one colour each."""
+
+
+def period_order(group: str) -> tuple[int, str]:
+    """Like-period groups in calendar order: January–June before January–October.
+
+    >>> sorted(["January–October", "January–June", "quarter"], key=period_order)
+    ['January–June', 'January–October', 'quarter']
+    """
+    last = group.rpartition("–")[2]
+    return (MONTHS.index(last) if last in MONTHS else len(MONTHS), group)
+
+
 HEADROOM = 1.1
 """The level axis runs from zero to this much above the largest value."""
 
@@ -105,11 +122,14 @@ def metric_figure(
     ``analysis.metrics.reported_rows`` (rows not ``comparable`` are not drawn).
     """
     drawn = reported[reported["comparable"].astype(bool)] if len(reported) else reported
-    groups = list(dict.fromkeys([*official["group"], *drawn["group"]]))
+    groups = sorted(dict.fromkeys([*official["group"], *drawn["group"]]), key=period_order)
     flow = metric.measure_type == "flow"
     traces = []
     for n, group in enumerate(groups):
-        suffix = f", {group}" if flow else ""
+        # a stock's one line is dark and its reports red; a flow's like periods each get a
+        # colour, their official line and their reported points the same
+        official_colour = GROUP_COLOURS[n % len(GROUP_COLOURS)] if flow else OFFICIAL_COLOUR
+        colour = official_colour if flow else REPORTED_COLOURS[0]
         line = official[official["group"] == group]
         if len(line):
             publishers = ", ".join(dict.fromkeys(line["publisher"]))
@@ -117,11 +137,12 @@ def metric_figure(
                 {
                     "type": "scatter",
                     "mode": "lines+markers",
-                    "name": escape(f"Official ({publishers}){suffix}"),
+                    "name": escape(f"{group}: official" if flow else f"Official ({publishers})"),
+                    "legendgroup": escape(group),
                     "x": line["x"].tolist(),
                     "y": [float(v) for v in line["value"]],
-                    "line": {"color": OFFICIAL_COLOUR, "width": 2, "dash": "solid"},
-                    "marker": {"color": OFFICIAL_COLOUR, "size": 6},
+                    "line": {"color": official_colour, "width": 2, "dash": "solid"},
+                    "marker": {"color": official_colour, "size": 6},
                     "customdata": [
                         [escape(f), escape(p), escape(f"{pub}, {title}")]
                         for f, p, pub, title in zip(
@@ -137,12 +158,12 @@ def metric_figure(
             )
         points = drawn[drawn["group"] == group]
         if len(points):
-            colour = REPORTED_COLOURS[n % len(REPORTED_COLOURS)]
             traces.append(
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "name": escape(f"Reported in the news{suffix}"),
+                    "name": escape(f"{group}: reported" if flow else "Reported in the news"),
+                    "legendgroup": escape(group),
                     "x": points["x"].tolist(),
                     "y": [float(v) for v in points["value"]],
                     "marker": {
@@ -159,7 +180,7 @@ def metric_figure(
                             escape(attributions.get(r["source"], r["source"])),
                             escape(r["place"] or "in the article"),
                             escape(r["compared"]),
-                            "<br>" + escape(f"Converted {r['conversion']}")
+                            "<br>" + escape(f"Converted: {r['conversion']}")
                             if r["conversion"]
                             else "",
                         ]
@@ -175,9 +196,10 @@ def metric_figure(
     else:
         y_range = [min([0.0, *(float(v) for v in values)]) * HEADROOM, top * HEADROOM]
     unit = unit_text(metric)
-    if flow:  # a total over a period sits at the period's last day, not its first
-        for trace in traces:
-            trace["x"] = [figure_day(x).isoformat() for x in trace["x"]]
+    # a date written to the month or year ("as of December 2015", January to October) is
+    # drawn at its last day, where it holds, not at its first, where Plotly puts it
+    for trace in traces:
+        trace["x"] = [figure_day(x).isoformat() for x in trace["x"]]
     layout = {
         "height": 480,
         "xaxis": {
@@ -201,7 +223,9 @@ def metric_figure(
     source = metric_source_line(
         (attributions.get(s, s) for s in drawn["source"]), official["publisher"]
     )
-    return framed_figure(traces, layout, metric_title(metric), f"{unit}: {what}", source)
+    converted = bool(len(drawn)) and drawn["conversion"].fillna("").astype(bool).any()
+    note = ECB_NOTE if converted else ""
+    return framed_figure(traces, layout, metric_title(metric), f"{unit}: {what}", source, note)
 
 
 def changes_figure(

@@ -195,6 +195,9 @@ def timeseries_figure(
             }
         )
     unit = ", ".join(sorted({str(u) for u in rows.get("unit", []) if pd.notna(u)}))
+    currencies = sorted({str(c) for c in rows.get("currency", []) if pd.notna(c)})
+    if currencies:  # a money axis says its currency ("yuan (CNY)"), on screen and in the PNG
+        unit = f"{unit} ({', '.join(currencies)})" if unit else ", ".join(currencies)
     layout = {
         "height": 460,
         "xaxis": {"title": {"text": "Date of the figure"}},

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -72,11 +73,12 @@ def digest_bytes(raw: bytes) -> str:
 
 
 def file_digest(path: Path) -> str | None:
-    """sha256 of the file's bytes, or None when it does not exist."""
-    try:
-        return digest_bytes(path.read_bytes())
-    except FileNotFoundError:
+    """sha256 of the file's bytes; None when it does not exist, "(unreadable)" when it
+    can't be read as a file (a FIFO, a device): never equal to a loaded file's digest."""
+    if not path.exists():
         return None
+    raw, _ = read_bytes(path)
+    return digest_bytes(raw) if raw is not None else "(unreadable)"
 
 
 def inside(root: Path | str, folder: str, slug: str, suffix: str) -> Path:
@@ -90,7 +92,9 @@ def inside(root: Path | str, folder: str, slug: str, suffix: str) -> Path:
     """
     root = Path(root)
     path = root / folder / f"{checked_slug(slug)}{suffix}"
-    if not path.resolve().is_relative_to(root.resolve()):
+    # by name only: a link at the path is refused when read (a problem, not an error),
+    # and a save replaces the link itself, never its target
+    if not Path(os.path.abspath(path)).is_relative_to(os.path.abspath(root)):
         raise ValueError(f"{path} is outside {root}")
     return path
 
@@ -125,10 +129,11 @@ def parse_claims(raw: bytes, file: str) -> tuple[list[Claim], list[Problem]]:
 def read_claims(root: Path | str, source_id: str) -> Snapshot:
     """A source's claims (every status) and the digest of the file they came from."""
     path = claims_path(root, source_id)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return Snapshot(source_id, (), None)
+    raw, refused = read_bytes(path, Path(root))  # no FIFO, device or link out of root
+    if raw is None:
+        return Snapshot(source_id, (), None, tuple(refused))
     claims, problems = parse_claims(raw, _display(path, root))
     return Snapshot(source_id, tuple(claims), digest_bytes(raw), tuple(problems))
 
@@ -455,7 +460,8 @@ def same_text(root: Path | str, text: str) -> str | None:
     for path in sorted((Path(root) / SOURCES_DIR).glob("*.txt")):
         if not path.with_suffix(".yaml").is_file():
             continue  # a text with no source beside it (``orphan_texts``) is no source
-        if digest_bytes(path.read_bytes()) == wanted:
+        raw, _ = read_bytes(path, Path(root))  # a FIFO would block, a device never end
+        if raw is not None and digest_bytes(raw) == wanted:
             return path.stem
     return None
 

@@ -8,7 +8,8 @@
 * ``metric new --from CLAIM-ID --id ID --measure-type stock``: add a metric to
   metrics.yaml described by a claim (label, unit, kind, currency, entity, category),
   and put the claim in it.
-* ``export --format datapackage OUT/``: write a Frictionless Data Package.
+* ``export --format datapackage [--force] OUT/``: write a Frictionless Data Package
+  (refuses a folder holding files unless ``--force``; exit 1 if the dataset has problems).
 * ``compare [--format json|text] [DIR]``: approved claims against the official figures.
 * ``build [DIR]``: bring the derived Parquet store up to date (``dataset/store.py``).
 
@@ -24,7 +25,7 @@ from pathlib import Path
 from curation.edit import FIELDS, edit_claim, parse_assignments
 from curation.metrics import add_metric, metric_from_claim, read_metrics
 from curation.writes import find_claim, read_claims, read_text, set_status
-from dataset.datapackage import write_package
+from dataset.datapackage import refuse_target, write_package
 from dataset.load import load_models
 from dataset.paths import data_root
 from dataset.schema import MEASURE_TYPES, PERIOD_TYPES, STATUSES, checked_slug
@@ -129,10 +130,33 @@ def metric_new(
     return 0
 
 
-def export(root: Path, out: Path, statuses: list[str]) -> int:
-    """Write the Data Package into ``out``."""
-    for path in write_package(root, out, statuses):
+def export(root: Path, out: Path, statuses: list[str], force: bool = False) -> int:
+    """Write the Data Package into ``out``; 1 when something was left out, 2 when refused.
+
+    Refused (nothing written): a folder inside the dataset or the current
+    folder, a non-empty folder without ``--force``, a path that is a file.
+    The package is written even when the dataset has problems, with what is
+    valid; the files and claims left out are listed and the exit code is 1.
+    """
+    why = refuse_target(out, root, force)
+    if why is not None:
+        print(f"error: {why}", file=sys.stderr)
+        return 2
+    try:
+        written, problems = write_package(root, out, statuses)
+    except OSError as err:
+        print(f"error: cannot write {out}: {err.strerror or err}", file=sys.stderr)
+        return 2
+    for path in written:
         print(path)
+    if problems:
+        files = sorted({p.file for p in problems})
+        print(
+            f"incomplete: {len(problems)} problem(s) in the dataset; what they concern was "
+            f"left out of the package (see `python -m dataset validate`): {', '.join(files)}",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -215,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         choices=STATUSES,
         help="claims with this status (repeatable; default: approved)",
     )
+    out.add_argument(
+        "--force", action="store_true", help="write into OUT even when it holds files already"
+    )
     out.add_argument("out", metavar="OUT", type=Path)
     vs = commands.add_parser("compare", help="claims against the official figures (data/reference)")
     vs.add_argument("--format", choices=("text", "json"), default="text")
@@ -230,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("approve", "reject"):
         return change_status(root, args.claim_ids, STATUS_OF[args.command])
     if args.command == "export":
-        return export(root, args.out, args.status or ["approved"])
+        return export(root, args.out, args.status or ["approved"], args.force)
     if args.command == "edit":
         return edit(root, args.claim_id, args.assignments)
     if args.command == "metric":

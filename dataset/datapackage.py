@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from curation.writes import digest_bytes
 from dataset.load import Models, load_models
+from dataset.problems import Problem
 from dataset.save import atomic_write
 from dataset.schema import (
     KINDS,
@@ -175,6 +177,8 @@ def package_files(models: Models, statuses: Iterable[str] = ("approved",)) -> di
         "title": "Statistics reported in the news",
         "description": "Numeric claims from news articles, reviewed by a person. " + LICENCE_NOTE,
         "licenses": LICENSES,
+        # the date of the data: the newest publication among the exported figures' sources
+        "data_as_of": max((s.published for s in sources), default=None),
         "sources": [
             {"title": f"{s.publisher}, {s.published.isoformat()}: {s.title}", **_path(s.url)}
             for s in sources
@@ -184,6 +188,8 @@ def package_files(models: Models, statuses: Iterable[str] = ("approved",)) -> di
             _resource("sources", SOURCE_FIELDS, sources_csv),
         ],
     }
+    if descriptor["data_as_of"] is not None:
+        descriptor["data_as_of"] = descriptor["data_as_of"].isoformat()
     text = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
     return {
         "datapackage.json": text.encode("utf-8"),
@@ -221,15 +227,45 @@ def _resource(
 
 def write_package(
     root: Path | str, out: Path | str, statuses: Iterable[str] = ("approved",)
-) -> list[Path]:
-    """Write the package's three files into the folder ``out``; their paths."""
-    models, _ = load_models(root)
+) -> tuple[list[Path], list[Problem]]:
+    """Write the package's three files into the folder ``out``: their paths, and the
+    dataset's problems (what they concern was not exported)."""
+    models, problems = load_models(root)
     written = []
     for name, data in package_files(models, statuses).items():
         path = Path(out) / name
         atomic_write(path, data)
         written.append(path)
-    return written
+    return written, problems
+
+
+def refuse_target(out: Path | str, root: Path | str, force: bool = False) -> str | None:
+    """Why the export must not write into ``out``, or None when it may.
+
+    Never into the dataset (its files would mix with the package's) or the
+    current folder (a typo like ``export .`` would scatter files); never over
+    a folder that holds files unless ``force``; never where a file stands.
+
+    >>> refuse_target(".", "data")
+    'refusing to write into the current folder; name a new folder, like out/package'
+    """
+    out = Path(out)
+    real = Path(os.path.realpath(out))
+    if real == Path(os.path.realpath(Path.cwd())):
+        return "refusing to write into the current folder; name a new folder, like out/package"
+    data = Path(os.path.realpath(root))
+    if real == data or data in real.parents:
+        return f"refusing to write into the dataset ({root}); name a folder outside it"
+    if out.exists() and not out.is_dir():
+        return f"{out} is a file, not a folder"
+    if out.is_dir() and not force:
+        try:
+            held = next(out.iterdir(), None)
+        except OSError as err:
+            return f"cannot read {out}: {err.strerror}"
+        if held is not None:
+            return f"{out} is not empty; use --force to write the package into it anyway"
+    return None
 
 
 def package_zip(models: Models, statuses: Iterable[str] = ("approved",)) -> bytes:

@@ -211,11 +211,21 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
 
 
 def _read(path: Path) -> bytes:
-    """A file's bytes, or a marker that it is missing or unreadable (part of the digest)."""
+    """A file's bytes, or a marker that it is missing or unreadable (part of the digest).
+
+    Read as the loader reads (``yamlio.read_bytes``): a FIFO would block here
+    and ``/dev/zero`` never end.  A refused file's marker holds its problem and
+    stat, so that replacing it is seen.
+    """
+    raw, problems = read_bytes(path)
+    if raw is not None:
+        return b"+" + raw
     try:
-        return b"+" + path.read_bytes()
+        info = os.stat(path)
+        seen = f"{info.st_mtime_ns}:{info.st_size}:{info.st_mode}"
     except OSError:
-        return b"-"
+        seen = ""
+    return b"-" + f"{problems[0].message if problems else ''}:{seen}".encode()
 
 
 def _digest(parts: Iterable[bytes]) -> str:

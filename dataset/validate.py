@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import re
 import reprlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 
 from pydantic import ValidationError
 
+from dataset.number_words import (
+    ARTICLES,
+    CONNECTORS,
+    DENOMINATORS,
+    HUNDREDTHS,
+    RANGE_WORDS,
+    RATIO_WORDS,
+    SCALES,
+    UNITS,
+)
 from dataset.schema import PARTIAL_DATE_PATTERN, SLUG_PATTERN, Claim
 from dataset.yamlio import BadScalar
 
@@ -40,8 +51,153 @@ def looks_like_figure(written: str) -> bool:
     return any(c.isdigit() for c in written) or bool(_NUMBER_WORD.search(written))
 
 
-def check_span(span: tuple[int, int], quote: str, text: str) -> str | None:
-    """Why ``span`` is not a figure inside an occurrence of ``quote``, or None."""
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+|%")
+_WORD_NUMBER = frozenset(UNITS) | {"hundred", "dozen"}
+_UNREAD = re.compile(r"\d\s*(?:[×x]\s*10|[eE][+-]?\d)|\d\s*/\s*\d|[\u00bc-\u00be\u2150-\u215e]")
+"""Forms this reader leaves alone (it passes them): powers of ten, slashed and vulgar fractions."""
+TOLERANCE = 0.005
+"""Relative difference allowed between the figure read and the value (one-third is 33.3)."""
+POWERS = (1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e12)
+"""Scales an unknown word after a number may stand for ("5 тысяч", "3 万")."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the figure as written says: every value it can stand for.
+
+    ``values`` holds each number read (scaled), fractions both as a share and
+    in percent, "one in five" as 20 (percent), and in "10 to 20 million" the
+    first bound scaled too.  ``unknown_scale`` is a number followed by a word
+    not in English ("5 тысяч", "3万"), or a span with no scale word at all
+    ("$2" of "$2 and $3 million"): the value may then be the number times a
+    power of ten, but "70 million" is never 670 million.
+    """
+
+    values: tuple[float, ...]
+    unknown_scale: bool = False
+
+    def says(self, wanted: Iterable[float]) -> bool:
+        """True when the figure reads as one of ``wanted`` (signs aside)."""
+        wanted = [abs(w) for w in wanted]
+        if any(_close(v, w) for v in self.values for w in wanted):
+            return True
+        return self.unknown_scale and any(
+            _close(v * power, w) for v in self.values for w in wanted for power in POWERS
+        )
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(abs(a), abs(b)) or a == b
+
+
+def read_figure(written: str) -> Reading | None:
+    """The values a figure as written reads as, or None when no number is read.
+
+    A small reader of the forms the extractors claim: digits with grouping,
+    scale words and abbreviations (multiplied: "1.2 lakh crore"), number words
+    ("twenty-one", "a dozen"), fractions ("one-fourth": 0.25 and 25),
+    "one in five" (20), ranges ("10 to 20 million").
+
+    >>> read_figure("670 million").values, read_figure("Rs 1.2 lakh crore").values
+    ((670000000.0,), (1200000000000.0,))
+    >>> read_figure("about one-fourth").values, read_figure("one in five").values
+    ((0.25, 25.0), (1.0, 5.0, 20.0))
+    >>> read_figure("10 to 20 million").values
+    (10.0, 20000000.0, 10000000.0)
+    >>> read_figure("websites") is None
+    True
+    """
+    if _UNREAD.search(written):
+        return None  # scientific notation, "3/4", "2¼": the extractors' own reader knows them
+    tokens = _TOKEN.findall(written.lower().replace("\u00a0", " "))
+    values: list[float] = []
+    found: list[tuple[float, float, int, int]] = []  # value, scale applied, start, end
+    unknown = False
+    i = 0
+    while i < len(tokens):
+        start, token = i, tokens[i]
+        if token[0].isdigit() or token[0] == ".":
+            number, i = float(token.replace(",", "")), i + 1
+        elif token in _WORD_NUMBER or (
+            token in ARTICLES and i + 1 < len(tokens) and tokens[i + 1] in SCALES
+        ):
+            number, i = _words(tokens, i)
+        elif token in DENOMINATORS or (
+            token in ARTICLES and i + 1 < len(tokens) and tokens[i + 1] in DENOMINATORS
+        ):
+            number, i = 1.0, i + (token in ARTICLES)
+        else:
+            i += 1
+            continue
+        if i < len(tokens) and tokens[i] in DENOMINATORS:  # "two-thirds", "half"
+            share = number / DENOMINATORS[tokens[i]]
+            i += 1
+            if i + 1 < len(tokens) and tokens[i] in ARTICLES and tokens[i + 1] in SCALES:
+                values.append(share * SCALES[tokens[i + 1]])  # "half a million"
+                i += 2
+            values += [share, share * 100]
+            continue
+        scale = 1.0
+        while i < len(tokens) and tokens[i] in SCALES:
+            scale *= SCALES[tokens[i]]
+            i += 1
+        if i < len(tokens) and not tokens[i].isascii():  # "5万", "5 тысяч"
+            unknown = True
+        values.append(number * scale)
+        if i < len(tokens) and tokens[i] in HUNDREDTHS:
+            values.append(number * scale / 100)
+        if found and _between(tokens, found[-1][3], start, RATIO_WORDS | {"out"}):
+            values.append(found[-1][0] / (number * scale) * 100 if number else 0.0)
+        bound = found and (
+            found[-1][3] == start or _between(tokens, found[-1][3], start, RANGE_WORDS)
+        )
+        if bound and found[-1][1] == 1.0 and scale != 1.0:
+            values.append(found[-1][0] * scale)
+        found.append((number * scale, scale, start, i))
+    if not values:
+        return None
+    if not any(t in SCALES for t in tokens):
+        unknown = True  # "$2 and $3 million": the scale may stand after the span
+    return Reading(tuple(values), unknown)
+
+
+def _between(tokens: list[str], end: int, start: int, words: frozenset[str]) -> bool:
+    """True when the tokens from ``end`` to ``start`` are all ``words`` (and there are some)."""
+    return start > end and all(t in words for t in tokens[end:start])
+
+
+def _words(tokens: list[str], i: int) -> tuple[float, int]:
+    """A number written in words from ``tokens[i]``: its value and the index after it."""
+    total, current, seen = 0.0, 0.0, False
+    while i < len(tokens):
+        token = tokens[i]
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in ARTICLES and not seen:
+            current = 1.0
+        elif token == "hundred" or token == "dozen":
+            current = (current or 1.0) * SCALES[token]
+        elif token in SCALES and SCALES[token] >= 1000 and token.isalpha() and len(token) > 3:
+            total += (current or 1.0) * SCALES[token]
+            current = 0.0
+        elif token in CONNECTORS and seen and i + 1 < len(tokens) and tokens[i + 1] in UNITS:
+            pass
+        else:
+            break
+        seen = True
+        i += 1
+    return total + current, i
+
+
+def check_span(
+    span: tuple[int, int], quote: str, text: str, values: Iterable[float] = ()
+) -> str | None:
+    """Why ``span`` is not a figure inside an occurrence of ``quote``, or None.
+
+    With ``values``, the figure must also read as one of them (`read_figure`):
+    "70 million" is not 670 million.  A figure the reader can't read at all
+    passes (the extractors' forms are wider than this reader's).
+    """
     start, end = span
     if end > len(text):
         return f"[{start}, {end}] is outside the text ({len(text)} characters)"
@@ -55,22 +211,33 @@ def check_span(span: tuple[int, int], quote: str, text: str) -> str | None:
         if quote not in text:
             return "the quote does not occur in the source text"
         return f"the quote occurs in the text, but not around [{start}, {end}]"
+    wanted = [v for v in values if v is not None]
+    reading = read_figure(written)
+    if wanted and reading is not None and not reading.says(wanted):
+        shown_values = " or ".join(f"{v:.15g}" for v in dict.fromkeys(wanted))
+        return f"text[{start}:{end}] reads {written!r}, which is not {shown_values}"
     return None
 
 
 def check_claim(claim: Claim, text: str) -> list[tuple[str, str]]:
     """Problems of one claim against its source's text, as (field, message).
 
+    The span must read as the value (or, for a range, a bound); each
+    equivalent's span as that equivalent's value.
+
     >>> text = "It has 670 million users."
     >>> c = Claim(id="a", source="s", quote=text, span=(7, 18), value=670e6, kind="count")
     >>> check_claim(c, text)
     []
+    >>> check_claim(c.model_copy(update={"span": (8, 18)}), text)
+    [('span', "text[8:18] reads '70 million', which is not 670000000")]
     """
     problems = []
-    if (why := check_span(claim.span, claim.quote, text)) is not None:
+    values = (claim.value, claim.low, claim.high)
+    if (why := check_span(claim.span, claim.quote, text, values)) is not None:
         problems.append(("span", why))
     for i, eq in enumerate(claim.equivalents):
-        if eq.span is not None and (why := check_span(eq.span, claim.quote, text)):
+        if eq.span is not None and (why := check_span(eq.span, claim.quote, text, [eq.value])):
             problems.append((f"equivalents[{i}].span", why))
     return problems
 

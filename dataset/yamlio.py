@@ -294,6 +294,8 @@ def read_bytes(
         ]
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
+        if not stat.S_ISREG(mode := os.stat(path).st_mode):  # a socket can't even be opened
+            return None, [Problem(name, 1, "(file)", f"{_file_type(mode)}, not a file; skipped")]
         fd = os.open(path, flags)
     except OSError as err:
         return None, [Problem(name, 1, "(file)", f"cannot read: {err.strerror}")]

@@ -170,8 +170,8 @@ def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
         part.end, factor = scale
         part.value = numbers.scaled(part.value, factor)
         part.scaled = True
-    if glued and not (part.scaled or part.value >= 100 or "." in written or "," in written):
-        part.start, part.currency = num_start, None  # "COP28", "G7": a name, not an amount
+    if glued and not (part.scaled or "." in written or "," in written):
+        part.start, part.currency = num_start, None  # "COP28", "TOP100": a name, not an amount
     after = _after(text, part.end)
     if part.currency is None and (cur := money.currency_after(after)):
         part.end += len(cur[0])

@@ -9,6 +9,7 @@ import datetime as dt
 import streamlit as st
 from pydantic import ValidationError
 
+from analysis.format import markdown_escape
 from curation.article import MAX_BYTES, decode_article
 from curation.metrics import read_metrics
 from curation.suggest import suggestions
@@ -72,7 +73,7 @@ if upload is not None:
 elif len(text_in.encode("utf-8")) > MAX_BYTES:
     why = f"The text is {len(text_in.encode('utf-8')) / 1e6:.1f} MB, over the 5 MB limit."
 if why:
-    st.error(why)
+    st.error(markdown_escape(why))  # the file's name is the uploader's text
     text = ""
 
 with st.container(border=True):

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+from analysis.format import markdown_escape
 from curation.table import (
     COLUMNS,
     EDITABLE,
@@ -118,11 +119,10 @@ def quotes(claims: Sequence[Claim], text: str, edited: pd.DataFrame | None = Non
     status = {} if edited is None else dict(zip(edited["id"], edited["status"], strict=True))
     with st.expander(f"Quotes of the {len(claims)} figure(s), each figure marked", expanded=True):
         for claim in claims:
-            st.markdown(
+            st.html(  # HTML only, never Markdown: marked_quote escapes all text, <mark> is ours
                 f"<small><code>{claim.id}</code> · "
                 f"{html.escape(str(status.get(claim.id, claim.status)))}</small><br>"
                 f"{marked_quote(claim, text)}",
-                unsafe_allow_html=True,  # marked_quote escapes all text; only <mark> is ours
             )
 
 
@@ -134,7 +134,7 @@ def show_problems(problems: Sequence[Problem], what: str) -> None:
 
 def _md(text: str) -> str:
     """Text shown literally in Markdown (no links, emphasis or HTML from user input)."""
-    return "".join("\\" + c if c in "\\`*_{}[]()<>#+-.!|~$" else c for c in text)
+    return markdown_escape(text)
 
 
 def after_save() -> None:

@@ -114,10 +114,9 @@ fig = bar_figure(
     title=f"{label[:1].upper()}{label[1:]}: figures reported in the news",
     unit=unit_label,
     texts=texts,
+    note=ECB_NOTE if converted_here else "",
 )
 st.plotly_chart(fig, key="explore-chart", config=common.PLOTLY_CONFIG)
-if converted_here:
-    st.caption(ECB_NOTE)
 if len(left_out):
     st.caption(
         f"{len(left_out)} money figure(s) left out: no stated conversion to {currency}, "

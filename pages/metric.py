@@ -116,7 +116,7 @@ if len(official):
             official[["period", "value", "publisher", "title", "published", "url"]],
             hide_index=True,
             column_config={
-                "value": st.column_config.NumberColumn("Value", format="localized"),
+                "value": st.column_config.NumberColumn("Value", format="localized", width=170),
                 "url": st.column_config.LinkColumn("Release", display_text="open"),
             },
             key="metric-official-table",

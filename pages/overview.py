@@ -17,12 +17,12 @@ CARD_WIDTH = 290
 
 data, filters = common.current()
 count = data.query.count(filters)
-sources = data.query.sources(filters)
+articles = data.query.source_count(filters)
 attributions = data.attributions
 
 st.title("Statistics in the news")
 st.caption(
-    f"{count:,} figures from {len(sources):,} article(s) match the filters. "
+    f"{count:,} figures from {articles:,} article(s) match the filters. "
     "Each figure below is quoted from its source; see Sources for the words around it."
 )
 
@@ -60,10 +60,10 @@ if len(counts) < MIN_BARS or count < MIN_FIGURES:
     st.stop()
 fig = category_counts_figure(
     counts,
-    sources,
+    data.query.source_lines(filters),  # attribution lines already: no lookup below
     count,
     categories=data.categories,
-    attributions=attributions,
+    attributions={},
 )
 st.plotly_chart(fig, key="overview-chart", config=common.PLOTLY_CONFIG)
 common.chart_downloads(fig, "figures-per-category", key="overview")

@@ -13,7 +13,7 @@ EXCERPT = STYLE.replace("border: 1px solid #ddd", "border-left: 4px solid #d6272
 data, filters = common.current()
 st.title("Sources")
 
-present = set(data.query.sources(filters))
+present = set(data.query.sources(filters, curated=True))
 # ?source=<id> (the sidebar's Source filter) opens that article even when none of its
 # figures passes the other filters
 wanted = set(filters.sources)
@@ -95,6 +95,7 @@ st.dataframe(
         ]
     ].assign(figure=row_figures(mine)),
     hide_index=True,
-    column_config={"value": st.column_config.NumberColumn("value", format="localized")},
+    # wide enough for "1,300,000,000,000" in full (a narrow column clipped the first digit)
+    column_config={"value": st.column_config.NumberColumn("value", format="localized", width=170)},
     key="sources-table",
 )

@@ -22,6 +22,23 @@ from tests.conftest import DATA
         ("-3 percent", "'-3 percent"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=x", "'\t=x"),
+        ("\tplain", "'\tplain"),
+        ("\r=x", "'\r=x"),
+        ("\rplain", "'\rplain"),
+        ("\n=x", "'\n=x"),
+        (" =1+1", "' =1+1"),
+        ("   @SUM(A1)", "'   @SUM(A1)"),
+        ("\u3000=1", "'\u3000=1"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("\uff0b33", "'\uff0b33"),
+        ("\uff0d3", "'\uff0d3"),
+        ("\uff20cmd", "'\uff20cmd"),
+        ("\u200b=1", "'\u200b=1"),
+        ("\u200d\u2060-2", "'\u200d\u2060-2"),
+        ("\ufeff@x", "'\ufeff@x"),
+        (" 670 million", " 670 million"),
+        ("a = b", "a = b"),
+        ("", ""),
         ("670 million", "670 million"),
         (-3.2, -3.2),
         (None, None),
@@ -84,3 +101,32 @@ def test_filters(filters: Filters, column: str, allowed: set[str]) -> None:
         "object"
     ).isin(filters.statuses or ("candidate", "approved", "rejected"))
     assert len(kept) == int(expected.sum())
+
+
+def test_json_is_strict_json_with_null_for_missing_numbers(hostile) -> None:
+    claims, sources = hostile
+    claims.loc[claims.index[3], "value"] = float("nan")
+
+    def refuse(constant: str) -> None:
+        raise ValueError(f"not JSON: {constant}")
+
+    records = json.loads(to_json(claims, sources), parse_constant=refuse)
+    assert records[3]["value"] is None
+    assert all(r["low"] is None and r["high"] is None for r in records)
+    assert b"NaN" not in to_json(claims, sources)
+
+
+def test_every_row_carries_title_unit_currency_source_and_date(hostile) -> None:
+    claims, sources = hostile
+    title = "Internet users in China"
+    for rows in (
+        list(csv.DictReader(io.StringIO(to_csv(claims, sources, title).decode("utf-8-sig")))),
+        json.loads(to_json(claims, sources, title)),
+    ):
+        first, money = rows[0], rows[12]
+        assert first["title"] == title
+        assert first["data_as_of"] == "2015-12-20"
+        assert first["unit"] == "Internet users"
+        assert first["attribution"] == "China Daily, 2015-12-20"
+        assert first["source_title"] == "Cyberspace a frontier for global cooperation"
+        assert money["currency"] == "CNY"

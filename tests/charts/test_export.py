@@ -142,3 +142,59 @@ def test_missing_browser_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     assert export.browser_path() is None
     assert "apt-get install chromium" in (export.browser_missing() or "")
+
+
+def test_html_has_the_charts_title(fig) -> None:
+    page = export.to_html(fig)
+    assert re.search(r"<head>\s*<title>Money reported in the news</title>", page)
+    assert page.split("</head>")[0].count("<title>") == 1
+
+
+@pytest.mark.parametrize(
+    ("attributions", "expected"),
+    [
+        ([], "Source: none"),
+        (["China Daily, 2015-12-20"] * 3, "Source: China Daily, 2015-12-20"),
+        (
+            [
+                "China Daily, 2015-12-20",
+                "Xinhua, 2016-01-22",
+                "CNNIC, 2016-01-22",
+                "Ifeng, 2016-02-01",
+            ],
+            "Sources: China Daily, 2015-12-20; Xinhua, 2016-01-22; CNNIC, 2016-01-22; "
+            "Ifeng, 2016-02-01",
+        ),
+        (
+            [f"A publisher with a long name {n}, 2016-01-{n:02d}" for n in range(1, 13)],
+            "Sources: 12 sources (full list in the data download)",
+        ),
+    ],
+)
+def test_source_line_lists_every_source_or_says_how_many(attributions, expected) -> None:
+    from charts.figures import source_line
+
+    assert source_line(attributions) == expected
+
+
+def test_money_over_time_carries_its_currency_on_the_axis() -> None:
+    import pandas as pd
+
+    from charts.timeseries import series_rows, timeseries_figure
+
+    rows = series_rows(
+        pd.DataFrame(
+            {
+                "subject": ["Online retail sales"] * 2,
+                "entity": ["China"] * 2,
+                "unit": [None, None],
+                "currency": ["CNY", "CNY"],
+                "source": ["a", "b"],
+                "date": ["2014", "2015-10"],
+                "value": [2.8e12, 2.95e12],
+            }
+        )
+    )
+    fig = timeseries_figure(rows, {"a": "A, 2015-01-01", "b": "B, 2015-12-20"})
+    assert fig.layout.yaxis.title.text == "CNY"
+    assert "Sources: A, 2015-01-01; B, 2015-12-20" in fig.layout.annotations[0].text

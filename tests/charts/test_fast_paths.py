@@ -215,7 +215,7 @@ def test_largest_first_as_group_sizes(seed: int) -> None:
         ),
         (
             {"quote": None, "source": "x", "start": 0, "end": 1, "conversion": "at <1>"},
-            ["7%", "", "x", "in the article", "Converted at &lt;1&gt;"],
+            ["7%", "", "x", "in the article", "Converted: at &lt;1&gt;"],
         ),
         (
             {"quote": "q", "source": "s", "start": 30, "end": 31, "conversion": float("nan")},

@@ -30,6 +30,24 @@ from charts.highlight import highlight
             [">2345<"],
         ),
         ("short", [(3, 99, "beyond", "#fff")], ["short"], ["<mark"]),
+        (
+            "see ![x](http://127.0.0.1:9/t.png) 5",
+            [(35, 36, "t", "#fff")],
+            ["&#33;&#91;x&#93;&#40;http&#58;//127.0.0.1&#58;9/t.png&#41;"],
+            ["![", "](", "[x]"],
+        ),
+        (
+            "**bold** $x$ 7",
+            [(13, 14, "t", "#fff")],
+            ["&#42;&#42;bold&#42;&#42; &#36;x&#36;"],
+            ["**", "$x"],
+        ),
+        (
+            "[site](https://example.org) 7",
+            [(28, 29, "t", "#fff")],
+            ["&#91;site&#93;&#40;https&#58;//example.org&#41;"],
+            ["[site]", "https://"],
+        ),
     ],
 )
 def test_highlight(text: str, spans: list, inside: list[str], absent: list[str]) -> None:

@@ -201,9 +201,13 @@ def test_a_flow_is_joined_only_within_like_periods() -> None:
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert {t.name: list(t.x) for t in lines} == {
         # at the periods' last days
-        "Official (Xland Statistics Office), January–October": ["2015-10-31", "2016-10-31"],
-        "Official (Xland Statistics Office), January–July": ["2024-07-31"],
+        "January–October: official": ["2015-10-31", "2016-10-31"],
+        "January–July: official": ["2024-07-31"],
     }
+    # a like period's official line and its reports share a colour; another period not
+    colours = {t.name: t.marker.color for t in fig.data}
+    assert colours["January–October: official"] == colours["January–October: reported"]
+    assert colours["January–October: official"] != colours["January–July: official"]
     for trace in fig.data:  # no trace holds January–October 2015 and January–July 2024
         assert not {"2015-10-31", "2024-07-31"} <= set(trace.x)
     drawn = sorted(y for t in fig.data if t.mode == "markers" for y in t.y)
@@ -262,6 +266,11 @@ def test_money_in_another_currency_is_converted_and_says_how() -> None:
     assert reported["conversion"].tolist() == [
         "stated in the article: $455 billion = ¥2.95 trillion"
     ]
+    fig = metric_figure(SALES, official_rows(SALES_SERIES, SALES), reported, ATTRIBUTIONS)
+    assert "Converted: stated in the article" in fig.data[-1].customdata[0][6]
+    notes = [a.text for a in fig.layout.annotations]
+    assert notes[1].startswith("Money converted at the European Central Bank's reference rates")
+    assert fig.layout.margin.b > 90  # room for the note under the source line
 
 
 def test_growth_is_a_chart_of_its_own_never_on_the_level_axis() -> None:
@@ -294,6 +303,7 @@ def test_text_from_sources_is_escaped() -> None:
     row = claim(USERS, 670e6, "paper-2015", period_as_of="2015-06-30", date="2015-06-30")
     row["quote"] = "<a href='javascript:alert(1)'>670 million</a>"
     fig, _ = chart(USERS, USERS_SERIES, [row])
+    assert len(fig.layout.annotations) == 1  # no conversion, no note
     assert "<a" not in fig.data[1].customdata[0][2]
     assert "&lt;a" in fig.data[1].customdata[0][2]
 
@@ -318,3 +328,34 @@ def test_text_from_sources_is_escaped() -> None:
 )
 def test_like_periods(period_type, as_of, start, end, group) -> None:
     assert like_period(period_type, as_of, start, end) == group
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("Title\n\nIt has 670 million users.", "670", "in the 2nd paragraph"),
+        ("A 5 here.\n\nB.", "5", "in the 1st paragraph"),
+        ("\n\n\nTitle\n\n\n\nOne.\n \nTwo has 7.", "7", "in the 3rd paragraph"),  # empty ones
+        ("Line one\nLine two has 9", "9", "in the 2nd paragraph"),  # no blank lines
+        ("1 2 3 4 5 6 7 8 9 10 11 12 13 x", "x", "in the 1st paragraph"),
+        ("\n\n".join(f"P{n}" for n in range(1, 13)) + " 42", "42", "in the 12th paragraph"),
+    ],
+)
+def test_where_a_figure_is_in_words(text: str, figure: str, place: str) -> None:
+    from analysis.place import place_in_words
+
+    assert place_in_words(text, text.rindex(figure)) == place
+
+
+def test_the_html_download_carries_title_unit_and_sources() -> None:
+    from charts import export
+
+    fig, _ = chart(
+        SALES,
+        SALES_SERIES,
+        [claim(SALES, 2.95e12, "paper-2015", period_start="2015-01", period_end="2015-10")],
+    )
+    page = export.to_html(fig)
+    assert "Online retail sales in Xland, year to date, in CNY (online retail sales)" in page
+    assert "CNY (online retail sales)" in page  # the axis
+    assert "Reported: Daily Paper, 2015-12-20. Official: Xland Statistics Office." in page

@@ -59,9 +59,7 @@ def test_upload_html_extract_and_save(dashboard_server: str, browser_page, data_
     approve_by_figure(page, FIGURE)
     page.get_by_text("As edited, Save writes: 1 approved, 0 rejected").wait_for(timeout=TIMEOUT)
     # The quote list shows the status as edited, before any save.
-    quote = page.locator("[data-testid='stMarkdownContainer']").filter(
-        has=page.locator("mark", has_text=FIGURE)
-    )
+    quote = page.locator("[data-testid='stHtml']").filter(has=page.locator("mark", has_text=FIGURE))
     expect(quote.first).to_contain_text("approved", timeout=TIMEOUT)
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

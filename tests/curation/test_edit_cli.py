@@ -61,9 +61,10 @@ def claim(root: Path, ident: str) -> Claim:
 @pytest.mark.parametrize(
     ("assignments", "expected"),
     [
+        # (the value stays what its span says: "670 million" can't be saved as 6.1)
         (["kind=percent", "unit=percent", "measure=growth", "metric=cn-internet-users",
-          "value=6.1", "period.as_of=2015-12"],
-         {"kind": "percent", "measure": "growth", "metric": "cn-internet-users", "value": 6.1,
+          "value=670000000", "period.as_of=2015-12"],
+         {"kind": "percent", "measure": "growth", "metric": "cn-internet-users", "value": 670e6,
           "period": {"as_of": "2015-12", "start": None, "end": None}}),
         (["period=2015-01 to 2015-10"], {"period": {"as_of": None, "start": "2015-01",
                                                      "end": "2015-10"}}),
@@ -94,6 +95,7 @@ def test_edit_writes_the_fields(root: Path, capsys, assignments, expected) -> No
         (["kind=percent"], "metric cn-internet-users holds count figures"),
         (["period.as_of=2015-13"], "period.as_of"),
         (["value=lots"], "value: expected a number, got 'lots'"),
+        (["value=6.1"], "span: text[895:906] reads '670 million', which is not 6.1"),
         (["colour=red"], "colour: not a field you can edit"),
         (["metric=no-such-metric"], "unknown metric 'no-such-metric'"),
         (["kind=money"], "currency"),

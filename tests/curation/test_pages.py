@@ -265,7 +265,7 @@ def test_approve_list_sets_statuses_shown_in_caption_and_quotes(env: Path) -> No
     at.multiselect(key="add-editor-reject").set_value([ids["28.2 percent"]])
     at.run()
     assert any("Save writes: 2 approved, 1 rejected" in c.value for c in at.caption)
-    quotes = {m.value for m in at.markdown if "<mark>" in m.value}
+    quotes = {h.proto.body for h in at.get("html") if "<mark>" in h.proto.body}
     assert any(f"{ids['28.2 percent']}</code> · rejected" in q for q in quotes), quotes
     # A status set in a cell wins over the lists.
     edit(at, "add-editor", {row_of(table, "710 million"): {"status": "candidate"}})

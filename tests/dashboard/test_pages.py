@@ -196,7 +196,7 @@ def test_query_params_preselect_unit_and_currency(app) -> None:
     assert sorted(bars(at).values()) == pytest.approx([7.85e12 * 455e9 / 2.95e12])
     assert "USD (market value), converted" in figure["layout"]["xaxis"]["title"]["text"]
     hover = figure["data"][0]["customdata"][0][4]
-    assert hover == "Converted at 0.1542 USD per CNY, the rate the same article states"
+    assert hover == "Converted: at 0.1542 USD per CNY, the rate the same article states"
 
 
 def test_money_in_keeps_the_chosen_figures(app) -> None:
@@ -312,7 +312,17 @@ def test_checks_page_lists_what_is_flagged_first(app, data_copy: Path) -> None:
     claims_file = data_copy / "claims" / f"{SEED_ID}.yaml"
     text = claims_file.read_text(encoding="utf-8")
     assert text.count("value: 25.0") == 1  # "about one-fourth of the global total"
-    claims_file.write_text(text.replace("value: 25.0", "value: 250.0"), encoding="utf-8")
+    # A share of 250 percent, written so in the text too: validation refuses a value its
+    # span does not say, so the figure and its quote change together (same length: the
+    # other spans stay where they are).
+    claims_file.write_text(
+        text.replace("value: 25.0", "value: 250.0").replace("one-fourth", "250percent"),
+        encoding="utf-8",
+    )
+    source_text = data_copy / "sources" / f"{SEED_ID}.txt"
+    article = source_text.read_text(encoding="utf-8")
+    assert article.count("one-fourth") == 1
+    source_text.write_text(article.replace("one-fourth", "250percent"), encoding="utf-8")
     at = app("pages/checks.py")
     assert at.warning[0].value.startswith("1 check(s) look inconsistent")
     assert "outside 0–100%" in at.markdown[0].value
@@ -387,3 +397,67 @@ def test_filters_survive_a_page_switch(app) -> None:
     assert all("World Internet Conference" in label for label in unit.options)
     at.switch_page("pages/overview.py").run()
     assert {m.value for m in at.metric} == {">2,000"}
+
+
+def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(app) -> None:
+    claim = f"{SEED_ID}-internet-users"
+    at = app("pages/sources.py", source=SEED_ID, claim=claim)
+    assert at.selectbox(key="article").value == SEED_ID
+    assert at.markdown[0].value.replace("\\", "") == (
+        "“670 million” (Internet users in China) is in the 9th paragraph:"
+    )
+    excerpt, article = (h.proto.body for h in at.get("html"))
+    assert excerpt.count("<mark") == 1 and f'id="claim-{claim}"' in excerpt
+    assert excerpt.count("\n\n") == 0  # the paragraph alone
+    assert f'id="claim-{claim}"' in article  # every figure has its anchor
+    assert article.count("<mark id=") == 15
+    assert "serif" not in article  # the app's own type family
+
+
+def add_usd_article(root: Path) -> str:
+    """An article of 2024-08-04 with a dollar figure and no conversion of its own."""
+    import datetime as dt
+
+    from curation.writes import add_source
+    from dataset.schema import Claim, Source
+
+    text = "Headline\n\nThe retailer's revenue reached $5 billion in July, it said.\n"
+    source = Source(id="wire-2024-08-04-revenue", title="Revenue", publisher="Wire",
+                    published=dt.date(2024, 8, 4))  # fmt: skip
+    start = text.index("$5 billion")
+    claim = Claim(id="wire-2024-08-04-revenue-1", source=source.id, status="approved",
+                  quote=text.split("\n\n")[1].strip(), span=(start, start + 10), value=5e9,
+                  kind="money", currency="USD", unit="revenue", subject="Retailer revenue",
+                  period={"as_of": "2024-07-31"}, category="e-commerce")  # fmt: skip
+    ident, problems = add_source(root, source, text, [claim])
+    assert problems == [] and ident is not None
+    return ident
+
+
+def test_money_in_uses_the_ecb_rate_of_the_figures_date(app, data_copy: Path) -> None:
+    add_usd_article(data_copy)
+    at = app("pages/explore.py", currency="CNY", unit="CNY")
+    # ECB reference rates of 2024-07-31, read by hand: 1.0828 USD and 7.8194 CNY a euro;
+    # never the 2015 article's own rate (6.48 yuan a dollar)
+    assert list(bars(at).values()) == pytest.approx([5e9 * 7.8194 / 1.0828])
+    figure = chart(at)
+    hover = figure["data"][0]["customdata"][0][4]
+    assert hover == "Converted: at 7.221 CNY per USD, the ECB reference rate of 2024-07-31"
+    notes = [a["text"] for a in figure["layout"]["annotations"]]
+    assert notes[1].startswith("Money converted at the European Central Bank's reference rates")
+
+
+def test_metric_page_puts_growth_on_a_chart_of_its_own(app, data_copy: Path) -> None:
+    claims_file = data_copy / "claims" / f"{SEED_ID}.yaml"
+    text = claims_file.read_text(encoding="utf-8")
+    head, tail = text.split("  value: 7.0\n")
+    claims_file.write_text(
+        head + "  value: 7.0\n" + tail.replace("  measure: level\n", "  measure: growth\n", 1),
+        encoding="utf-8",
+    )
+    at = app("pages/metric.py", metric="cn-internet-economy-share-of-gdp")
+    level, growth = (json.loads(c.proto.spec) for c in at.get("plotly_chart"))
+    assert all(7.0 not in t["y"] for t in level["data"])
+    assert growth["data"][0]["y"] == [7.0]
+    assert growth["layout"]["yaxis"]["title"]["text"] == "percent change"
+    assert [s.value for s in at.subheader] == ["Growth reported"]

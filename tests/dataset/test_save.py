@@ -137,3 +137,65 @@ def test_validate_cli_missing_folder(tmp_path):
     result = run_cli("dataset", "validate", str(tmp_path / "nope"), text=True)
     assert result.returncode == 2
     assert "is not a folder" in result.stderr
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o600, 0o664, 0o640])
+def test_a_save_keeps_the_mode_of_the_file_it_replaces(tmp_path, mode):
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"old\n")
+    path.chmod(mode)
+    atomic_write(path, b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert path.stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_mode_the_umask_gives(tmp_path, umask, mode):
+    old = os.umask(umask)
+    try:
+        atomic_write(tmp_path / "new.yaml", b"x\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.yaml").stat().st_mode & 0o777 == mode
+
+
+def test_a_killed_save_leaves_a_temp_file_that_the_next_save_removes(tmp_path):
+    path = tmp_path / "claims" / "s.yaml"
+    atomic_write(path, b"old\n")
+    script = (
+        "import os; from pathlib import Path; import dataset.save as s\n"
+        "os.replace = lambda *a: os._exit(9)\n"
+        f"s.atomic_write(Path({str(path)!r}), b'new')\n"
+    )
+    assert subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=False).returncode == 9
+    [left] = [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert left.startswith(".s.yaml.")
+    atomic_write(path, b"newer\n")
+    assert sorted(p.name for p in path.parent.iterdir()) == ["s.yaml"]
+    assert path.read_bytes() == b"newer\n"
+
+
+def test_a_save_in_progress_keeps_its_temp_file(tmp_path):
+    """A temp file another writer holds (its flock) is not someone's leftover."""
+    import fcntl
+
+    from dataset.save import remove_stale_temps
+
+    path = tmp_path / "s.yaml"
+    live = tmp_path / ".s.yaml.abcd.tmp"
+    dead = tmp_path / ".s.yaml.efgh.tmp"
+    other = tmp_path / ".t.yaml.ijkl.tmp"
+    for tmp in (live, dead, other):
+        tmp.write_bytes(b"half")
+    with live.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        script = (
+            "from pathlib import Path; from dataset.save import remove_stale_temps\n"
+            f"print(sorted(p.name for p in remove_stale_temps(Path({str(path)!r}))))\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
+    assert out.strip() == "['.s.yaml.efgh.tmp']"
+    assert live.exists() and other.exists() and not dead.exists()
+    assert remove_stale_temps(path) == [live]

@@ -208,3 +208,30 @@ def test_without_a_batch_output_the_page_says_how_to_open_one(
     at = AppTest.from_file(str(ROOT / "pages" / "candidates.py"), default_timeout=60)
     at.run()
     assert not at.exception and "--candidates DIR" in at.info[0].value
+
+
+@pytest.fixture
+def batch_env(batch: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The batch output named in the environment the served app inherits."""
+    monkeypatch.setenv(CANDIDATES_ENV, str(batch))
+    return batch
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_candidates_in_the_browser(batch_env: Path, dashboard_server: str, browser_page) -> None:
+    page = browser_page
+    page.goto(dashboard_server, timeout=60_000)  # "/" first: see conftest.dashboard_server
+    page.wait_for_selector("h1", timeout=60_000)
+    page.goto(f"{dashboard_server}/candidates", timeout=60_000)
+    page.get_by_text("not reviewed by anyone").wait_for(timeout=60_000)
+    assert "4 figures found by the extractors" in page.inner_text("[data-testid='stAlert']")
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    picker = page.locator("[data-testid='stSelectbox']").first
+    picker.click()
+    page.get_by_role("option", name="harbour-visitors").click()
+    page.get_by_role("button", name="Promote").click()
+    page.get_by_text("harbour-visitors written to harbour-post-2024-visitors").wait_for(
+        timeout=60_000
+    )
+    assert "3 figures found by the extractors" in page.inner_text("body")

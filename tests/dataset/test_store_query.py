@@ -182,3 +182,12 @@ def test_check_rows_give_every_check(seed: int, tmp_path: Path) -> None:
         expected = all_checks(shown[list(CHECK_COLUMNS)], texts)
         assert all_checks(query.check_rows(filters, CHECK_COLUMNS), texts) == expected
     assert share_checks(frame, texts) and rate_checks(frame)  # both kinds of check are met
+
+
+@pytest.mark.parametrize("filters", FILTERS)
+def test_source_lines_as_the_chart_names_them(case, filters: Filters) -> None:
+    frame, query = case
+    shown = apply_filters(frame, filters)
+    assert query.source_count(filters) == shown["source"].nunique()
+    # no attribution stored for these sources: the line falls back to the id, as .get(s, s)
+    assert query.source_lines(filters) == list(dict.fromkeys(shown["source"].dropna()))

@@ -31,7 +31,7 @@ ARTICLE = (
     "($19.5 million), the board said.\n"
 )
 """Written for these tests, hard-wrapped like a wire story."""
-IDENT = "harbour-news-2025-01-06-harbour-freight-climbs-as-ferries-return"
+IDENT = "harbour-news-2025-01-06-harbour-freight-climbs-as-ferries"
 ADD = ["--title", "Harbour freight climbs as ferries return", "--published", "2025-01-06",
        "--publisher", "Harbour News"]  # fmt: skip
 

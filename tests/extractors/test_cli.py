@@ -131,6 +131,8 @@ def article(tmp_path: Path) -> Path:
         (["add", "{fifo}", "--title", "t", "--published", "2025-01-01", "--publisher", "p"],
          1, "not a regular file"),
         (["add", "{tmp}", "--title", "t"], 1, "is a folder, not a file"),
+        (["batch"], 2, "the following arguments are required: corpus, --out"),
+        (["batch", "{tmp}", "--out", "{tmp}/o", "--workers", "0"], 2, "--workers: expected 1"),
     ],
 )  # fmt: skip
 def test_cli_errors_are_one_line_without_traceback(
