@@ -21,7 +21,7 @@ from dataset.problems import Problem
 from dataset.schema import Claim, Source
 from dataset.validate import field_name, validation_problems
 from extractors import extract
-from pages import curation
+from pages import curation_grid as grid
 
 STATE = "add-claims"  # (text, claims) of the last extraction
 META = {"title": "add-title", "publisher": "add-publisher", "authors": "add-authors",
@@ -113,11 +113,11 @@ st.caption(
     "Set Status to approved or rejected, correct any field, then Save. "
     "Candidates left as they are are saved too, to review later."
 )
-edited = curation.claims_editor(
+edited = grid.claims_editor(
     claims, text, category_ids, key="add-editor", metrics={m.id: m.label for m in metrics.values()},
     suggested=suggestions(claims, metrics),
 )  # fmt: skip
-curation.quotes(claims, text, edited)
+grid.quotes(claims, text, edited)
 
 if st.button("Save", type="primary", key="add-save"):
     problems: list[Problem] = []
@@ -145,9 +145,9 @@ if st.button("Save", type="primary", key="add-save"):
         rows = [{**r, "id": f"{source.id}-{r['id']}", "source": source.id} for r in rows]
         ident, problems = add_source(root, source, text, rows)
     if problems:
-        curation.show_problems(problems, "Not saved")
+        grid.show_problems(problems, "Not saved")
     else:
-        curation.after_save()
+        grid.after_save()
         tally = counts([Claim.model_validate(r) for r in rows])
         st.session_state[FLASH] = (
             f"Saved as {ident}: {tally['approved']} approved, {tally['rejected']} rejected, "

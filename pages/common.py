@@ -243,15 +243,20 @@ def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
 
 
 def data_downloads(
-    claims: pd.DataFrame | Callable[[], pd.DataFrame], sources: pd.DataFrame, name: str, key: str
+    claims: pd.DataFrame | Callable[[], pd.DataFrame],
+    sources: pd.DataFrame,
+    name: str,
+    key: str,
+    title: str,
 ) -> None:
     """CSV and JSON buttons for ``claims`` (or a function giving them, called on a click only);
-    formula-like cells are neutralised."""
+    every row carries ``title``, its unit, currency and source; formula-like cells are
+    neutralised."""
     rows = claims if callable(claims) else lambda: claims
     csv, json = st.columns(2)
     csv.download_button(
         "CSV",
-        data=lambda: to_csv(rows(), sources),
+        data=lambda: to_csv(rows(), sources, title),
         file_name=f"{name}.csv",
         mime="text/csv",
         on_click="ignore",
@@ -261,7 +266,7 @@ def data_downloads(
     )
     json.download_button(
         "JSON",
-        data=lambda: to_json(rows(), sources),
+        data=lambda: to_json(rows(), sources, title),
         file_name=f"{name}.json",
         mime="application/json",
         on_click="ignore",

@@ -210,4 +210,10 @@ st.dataframe(
 )
 if count_all > TABLE_ROWS:
     st.caption(f"The first {TABLE_ROWS:,} of {count_all:,} figures; the downloads hold all.")
-common.data_downloads(lambda: query.rows(filters), data.sources, "figures", key="explore")
+common.data_downloads(
+    lambda: query.rows(filters),
+    data.sources,
+    "figures",
+    key="explore",
+    title=f"Figures reported in the news, as filtered on Explore ({count_all:,} figures)",
+)

@@ -13,7 +13,7 @@ from curation.writes import read_claims, read_text, save_checked, source_ids
 from dataset.datapackage import package_zip
 from dataset.load import load_categories, load_models
 from dataset.paths import data_root
-from pages import curation
+from pages import curation_grid as grid
 
 STATE = "review-snapshot"
 
@@ -36,7 +36,7 @@ snap = st.session_state.get(STATE)
 if snap is None or snap.source_id != source_id or st.button("Reload from disk"):
     snap = st.session_state[STATE] = read_claims(root, source_id)
 if snap.problems:
-    curation.show_problems(snap.problems, "The claims file has problems; fix them in the file")
+    grid.show_problems(snap.problems, "The claims file has problems; fix them in the file")
     st.stop()
 
 tally = counts(snap.claims)
@@ -46,7 +46,7 @@ st.caption(
 )
 categories, _ = load_categories(root)
 metrics, _ = read_metrics(root)
-edited = curation.claims_editor(
+edited = grid.claims_editor(
     snap.claims,
     text,
     [c.id for c in categories],
@@ -54,14 +54,14 @@ edited = curation.claims_editor(
     metrics={m.id: m.label for m in metrics.values()},
     suggested=suggestions(snap.claims, metrics),
 )
-curation.quotes(snap.claims, text, edited)
+grid.quotes(snap.claims, text, edited)
 
 if st.button("Save", type="primary", key="review-save"):
     problems = save_checked(root, source_id, apply_table(snap.claims, edited), snap.digest)
     if problems:
-        curation.show_problems(problems, "Not saved")
+        grid.show_problems(problems, "Not saved")
     else:
-        curation.after_save()
+        grid.after_save()
         st.session_state[STATE] = read_claims(root, source_id)
         st.session_state["review-flash"] = "Saved. Overview and Explore show the change now."
         st.rerun()

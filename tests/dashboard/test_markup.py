@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import curation.table  # noqa: F401  (a page run as a script would find pages/curation.py first)
 from dataset.paths import ENV_VAR
 from tests.conftest import ROOT
 

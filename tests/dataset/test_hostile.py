@@ -437,7 +437,6 @@ def hostile_root(data_copy: Path) -> Path:
 def test_every_page_renders_the_good_data_of_a_hostile_dataset(hostile_root, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    import curation.table  # noqa: F401  (pages/curation.py would shadow the package)
     from dataset.paths import ENV_VAR
     from tests.conftest import ROOT
 
