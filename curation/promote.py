@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,8 +23,9 @@ from pydantic import ValidationError
 
 from curation.writes import add_source, read_claims, read_text, save_checked
 from dataset.problems import Problem
-from dataset.schema import Claim, Equivalent, Period, Source, checked_slug
+from dataset.schema import Claim, Equivalent, Period, Source
 from dataset.validate import field_name, validation_problems
+from extractors.corpus import slug_of
 
 PROMOTED_STATUSES = ("candidate", "approved")
 """What a promoted claim becomes: still to review in the YAML, or approved at once."""
@@ -107,21 +106,6 @@ def claim_of(row: dict, status: str) -> Claim:
         ],
         note=row.get("note"),
     )
-
-
-def slug_of(value: str) -> str:
-    """A corpus id as the batch run made it a source id (keep in sync with
-    ``extractors/corpus.py``'s ``slug_of``).
-
-    >>> slug_of("Reuters/2024/Économie_GDP"), slug_of("ok-1")
-    ('reuters-2024-economie-gdp', 'ok-1')
-    """
-    try:
-        return checked_slug(value)
-    except ValueError:
-        pass
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:120].rstrip("-")
 
 
 def _records(path: Path) -> Iterator[tuple[str, object]]:
