@@ -158,9 +158,9 @@ def indexed_filters(claims: pd.DataFrame, filters: Filters, index: FilterIndex) 
 class Selection:
     """The claims the filters let through, as a mask over a shared frame.
 
-    Copying every column of the rows let through cost 13 ms a rerun at 100,000
-    claims; through a selection a page copies only the rows and columns it
-    shows, and counts the rest from the load's codes.
+    Copying every column of the rows let through cost a rerun more than the page
+    itself (figures: docs/benchmarks.md); through a selection a page copies only
+    the rows and columns it shows, and counts the rest from the load's codes.
 
     >>> frame = pd.DataFrame({"value": [1.0, 2.0, 3.0], "unit": ["a", "b", "a"]})
     >>> chosen = Selection(frame, np.array([True, False, True]))

@@ -278,9 +278,9 @@ def _gc_paused() -> Iterator[None]:
     """Python's cycle collector off while a file is compiled, back on (as it was) after.
 
     Parsing a file allocates hundreds of thousands of small objects (nodes, dicts,
-    models) and each burst triggers a collection that walks them: with it on,
-    compiling 5,000 claims took 25.6 s, paused 16.7 s (bench/dashboard_bench.py's
-    100,000-claim dataset, on a loaded machine).  Nothing built here is a cycle.
+    models) and each burst triggers a collection that walks them all again
+    (pausing it cut a compile by a third: docs/benchmarks.md).  Nothing built
+    here is a cycle.
     """
     enabled = gc.isenabled()
     gc.disable()
