@@ -11,30 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from curation.table import parse_period
+from curation.table import EDITABLE, parse_period
 from curation.writes import change_claims
 from dataset.problems import Problem
 from dataset.schema import Claim
 
-FIELDS: tuple[str, ...] = (
-    "status",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "kind",
-    "currency",
-    "measure",
-    "base_period",
-    "metric",
-    "subject",
-    "unit",
-    "entity",
-    "period",
-    "category",
-    "attributed_to",
-    "note",
-)
+FIELDS: tuple[str, ...] = (*EDITABLE, "attributed_to", "note")
 """Fields an edit may set: all but the id, source, quote, offsets and equivalents."""
 
 NUMBERS = ("value", "low", "high")
