@@ -408,3 +408,53 @@ RISE_VERBS = (
     "rose|rises|risen|rise|grew|grows|grown|gained|gains|climbed|climbs|jumped|jumps|surged|"
     "surges|soared|soars|increased|increases|advanced|expanded|rallied|up|higher|added"
 )
+
+
+# --- sentences.py ---------------------------------------------------------------
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "dept",
+        "fig",
+    ]
+)
+"""Words that end in a full stop without ending a sentence (lower case, no final dot)."""

@@ -10,52 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-ABBREVIATIONS: frozenset[str] = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sr",
-        "jr",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "rev",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "e.g",
-        "i.e",
-        "approx",
-        "est",
-        "dept",
-        "fig",
-    ]
-)
-"""Words that end in a full stop without ending a sentence (lower case, no final dot)."""
+from extractors.lexicon import ABBREVIATIONS
 
 BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
 """A sentence end: stops, closing quotes and spaces before a capital or digit, or a newline.
