@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +15,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED_ID = "china-daily-2015-12-20-wuzhen-summit"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scan_streamlit_components_once() -> None:
+    """Each AppTest scans every installed distribution for Streamlit components (~0.5 s).
+
+    The installed packages do not change during a test session, so the first scan's
+    answer stands for all the rest.  Patched only where a test module already imported
+    Streamlit, so extractor-only runs do not pay for importing it.
+    """
+    scanner = sys.modules.get("streamlit.components.v2.manifest_scanner")
+    if scanner is None and "streamlit.testing.v1" in sys.modules:
+        from streamlit.components.v2 import manifest_scanner as scanner
+    if scanner is not None and not hasattr(scanner.scan_component_manifests, "cache_info"):
+        scanner.scan_component_manifests = functools.cache(scanner.scan_component_manifests)
 
 
 @pytest.fixture
@@ -25,7 +44,6 @@ def data_copy(tmp_path: Path) -> Path:
 
 import socket  # noqa: E402
 import subprocess  # noqa: E402
-import sys  # noqa: E402
 import time  # noqa: E402
 import urllib.request  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -143,6 +161,31 @@ def browser_page(chromium_path: str) -> Iterator[object]:
 
 import importlib  # noqa: E402
 import io  # noqa: E402
+
+
+class Hung(BaseException):
+    """A block under ``alarm`` outlived its time (not an OSError, so no handler eats it)."""
+
+
+@contextlib.contextmanager
+def alarm(seconds: int) -> Iterator[None]:
+    """Raise ``Hung`` in the block if it runs longer than ``seconds``.
+
+    An in-process call that blocks in a system call (``open`` on a FIFO) fails the
+    test instead of hanging the run; Python retries the call after the handler, and
+    the handler's exception ends it.
+    """
+
+    def expire(signum: int, frame: object) -> None:
+        raise Hung(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def run_cli(

@@ -17,6 +17,7 @@ import pytest
 
 from dataset import load_dataset, load_models
 from dataset.problems import MAX_MESSAGE
+from tests.conftest import alarm, run_cli
 
 SEED_CLAIMS = 15
 TEXT = "Users reached 670 million in 2015, up from 618 million a year before.\n"
@@ -477,24 +478,13 @@ def test_every_page_renders_the_good_data_of_a_hostile_dataset(hostile_root, mon
     ],
 )
 def test_commands_survive_special_files_without_a_traceback(data_copy, args, code, words):
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
     os.mkfifo(data_copy / "claims" / "fifo.yaml")
     (data_copy / "sources" / "fifo.txt").write_text(TEXT, encoding="utf-8")
     (data_copy / "claims" / "passwd.yaml").symlink_to("/etc/passwd")
     (data_copy / "sources" / "passwd.txt").write_text(TEXT, encoding="utf-8")
     (data_copy / "claims" / "loop.yaml").symlink_to(data_copy / "claims" / "loop.yaml")
-    result = subprocess.run(
-        [sys.executable, "-m", "dataset", *args],
-        cwd=ROOT,
-        env={**os.environ, "NEWS_STATS_DATA": str(data_copy)},
-        capture_output=True,
-        text=True,
-        timeout=120,  # a FIFO opened for reading would block forever
-    )
+    with alarm(60):  # a FIFO opened for reading would block forever
+        result = run_cli("dataset", *args, env={"NEWS_STATS_DATA": str(data_copy)}, text=True)
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     assert words in result.stderr

@@ -21,7 +21,7 @@ import pytest
 from curation.writes import add_source, roll_back_interrupted, same_text
 from dataset import load_models
 from dataset.schema import Source
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 ARTICLE = (
     "Harbour freight climbs as ferries return\n\n"
@@ -83,11 +83,10 @@ def child(root: Path, article: Path, point: str, k: int) -> subprocess.Popen[str
 
 
 def add(root: Path, article: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "extractors", "add", str(article), *ADD],
-        cwd=ROOT, env={**os.environ, "NEWS_STATS_DATA": str(root)},
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+    """``python -m extractors add`` on ``root``, in this process (the kills need a child)."""
+    return run_cli(
+        "extractors", "add", article, *ADD, env={"NEWS_STATS_DATA": str(root)}, text=True
+    )
 
 
 THREE = [f"sources/{IDENT}.txt", f"sources/{IDENT}.yaml", f"claims/{IDENT}.yaml"]

@@ -168,6 +168,7 @@ def local_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[int, tuple[batc
     return runs
 
 
+@pytest.mark.slow  # starts local worker processes: ~10 s
 @pytest.mark.parametrize("workers", [1, 2])
 def test_local_workers_write_every_claim_and_source(local_runs: dict, workers: int) -> None:
     summary, out = local_runs[workers]
@@ -191,6 +192,7 @@ def test_local_workers_write_every_claim_and_source(local_runs: dict, workers: i
     assert all(50 < mb < 4000 for mb in summary.peak_rss_mb.values())
 
 
+@pytest.mark.slow  # starts local worker processes: ~10 s
 def test_two_workers_write_the_same_rows_as_one(local_runs: dict) -> None:
     (_, one), (_, two) = local_runs[1], local_runs[2]
     for folder in ("claims", "sources"):
@@ -472,6 +474,7 @@ def test_the_output_folder_inside_the_corpus_folder_is_not_read(
     assert (summary.partitions, summary.skipped) == (4, 4)
 
 
+@pytest.mark.slow  # starts a worker process: ~4 s
 def test_a_scheduler_with_a_worker_process(corpus: Path, tmp_path: Path, capsys) -> None:
     """As on a cluster: tasks are pickled to a worker in another process."""
     from distributed import LocalCluster

@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+
+from tests.extractors.labelled import load_yaml
 
 HERE = Path(__file__).resolve().parent
 DEVSET_PATH = HERE / "devset.yaml"
@@ -99,8 +100,7 @@ MIN_PER_GROUP = 8
 
 
 def _load(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        items = yaml.safe_load(handle)
+    items = load_yaml(path)
     assert isinstance(items, list), f"{path.name}: expected a top-level list"
     return items
 

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
-import yaml
 
 from extractors import context, extract, numbers
 from extractors.patterns import fold
 from extractors.pipeline import default_categories
+from tests.extractors.labelled import items
 
-DEVSET = Path(__file__).parent / "devset.yaml"
 EDGES = [
     "Sales rose, says Lu Wei, director of the agency.",
     "Sales rose, SAYS the report.",
@@ -38,7 +36,7 @@ EDGES = [
     "It has more users, as of this  year.",
     "",
 ]
-TEXTS = [item["text"] for item in yaml.safe_load(DEVSET.read_text(encoding="utf-8"))] + EDGES
+TEXTS = [item["text"] for item in items("dev")] + EDGES
 
 
 def _attribution_unfiltered(sentence: str) -> str | None:
