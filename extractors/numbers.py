@@ -36,6 +36,7 @@ NUMBER_WORDS = (
 
 
 _DENOM = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
+VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
 FRACTION = rf"(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[\s-](?:{_DENOM})|half)"
 
 SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|lacs?|crores?"
@@ -44,11 +45,6 @@ SCALE_WORDS = r"thousand|million|billion|trillion|lakhs?|lacs?|crores?"
 AMBIGUOUS_SCALES = frozenset({"m", "b"})
 """"100m" is metres and "5b" a label unless a currency is attached ("$45m")."""
 
-DIGITS = r"(?:\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
-"""Digits as written: "4,130,000", "4.13", ".5", and the Indian grouping "41,30,000"."""
-SLASH = r"\d{1,2}/\d{1,2}(?=[ \u00a0]+of\b)"
-"""A fraction written with a slash and "of" after it: "3/4 of the members"."""
-VULGAR_CHARS = "".join(VULGAR_FRACTIONS)
 FOLD = rf"(?:{_UNIT}|{_TENS}|hundred)fold"
 """A multiple: "sixfold", "tenfold"."""
 SCIENTIFIC_AFTER = re.compile(r"(?:[ \u00a0]?[×x][ \u00a0]?10\^?|[eE])([-−+]?\d{1,3})(?![\w.])")
@@ -58,15 +54,40 @@ MIXED_AFTER = re.compile(
 )
 """A fraction after whole digits: "5 1/2 percent", "2¼"."""
 
-SKIP = (
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"  # ISO dates and timestamps
-    r"|\d+:\d+(?::\d+)?"  # clock times, ratios, scores
-    r"|\+\d{1,3}[ -]?(?:\(\d+\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,3}"  # international phones
-    r"|\(\d{3}\)[ .-]?\d{3}[ .-]\d{4}|\d{3}[.-]\d{3}[.-]\d{4}"  # North American phones
-    r"|0\d{2,4}[ -]\d{3}[ -]?\d{3,4}(?!\d)"  # national phones: 0800 555 111
-    r"|\d+(?:\.\d+){2,}"  # version numbers, IP addresses
-    r"|\d+(?:/\d+)+"  # 24/7, 2022/23, dates written with slashes
+DIGIT_SHAPES: tuple[tuple[str, str, str], ...] = (
+    ("slash", r"\d", r"\d?/\d{1,2}(?=[ \u00a0]+of\b)"),  # "3/4 of the members"
+    ("skip", r"\d", r"\d{3}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?"),  # ISO dates, timestamps
+    ("skip", r"\d", r"\d*:\d+(?::\d+)?"),  # clock times, ratios, scores
+    ("skip", r"\+", r"\d{1,3}[ -]?(?:\(\d+\)[ -]?)?\d{2,4}(?:[ -]\d{2,4}){1,3}"),  # "+44 20 7946"
+    ("skip", r"\(", r"\d{3}\)[ .-]?\d{3}[ .-]\d{4}"),  # North American phones: (555) 123-4567
+    ("skip", r"\d", r"\d{2}[.-]\d{3}[.-]\d{4}"),  # and 555-123-4567
+    ("skip", "0", r"\d{2,4}[ -]\d{3}[ -]?\d{3,4}(?!\d)"),  # national phones: 0800 555 111
+    ("skip", r"\d", r"\d*(?:\.\d+){2,}"),  # version numbers, IP addresses
+    ("skip", r"\d", r"\d*(?:/\d+)+"),  # 24/7, 2022/23, dates written with slashes
+    ("digits", r"\d", r"\d?(?:,\d\d)+,\d{3}(?:\.\d+)?"),  # the Indian grouping "41,30,000"
+    ("digits", r"\d", r"\d*(?:,\d{3})*(?:\.\d+)?"),  # "4,130,000", "4.13"
+    ("digits", r"\.", r"\d+"),  # ".5"
+    ("vulgar", f"[{VULGAR_CHARS}]", ""),  # "½"
 )
+"""The shapes a figure in digits can start with, in the order they are tried.
+
+Each is (shape, its first character as a class, the rest).  ``skip`` shapes
+are never statistics: the scanner consumes them whole.  The first character
+is kept apart so that ``DIGIT_ATOM`` can open with the class of every first
+character (see there).
+"""
+
+
+def _shape(name: str) -> str:
+    """The alternation of one shape's patterns, each its first character and its rest."""
+    return "|".join(first + rest for shape, first, rest in DIGIT_SHAPES if shape == name)
+
+
+DIGITS = f"(?:{_shape('digits')})"
+"""Digits as written: "4,130,000", "4.13", ".5", and the Indian grouping "41,30,000"."""
+SLASH = _shape("slash")
+"""A fraction written with a slash and "of" after it: "3/4 of the members"."""
+SKIP = _shape("skip")
 """Digit shapes that are never statistics; the scanner consumes them whole."""
 
 ATOM = re.compile(
@@ -79,12 +100,6 @@ ATOM = re.compile(
 )
 """One scan of the text finds every place a figure can start."""
 
-DIGIT_ATOM = re.compile(
-    rf"(?=[\d+(.{VULGAR_CHARS}])(?:(?P<slash>{SLASH})|(?P<skip>{SKIP})|(?P<digits>{DIGITS})"
-    rf"|(?P<vulgar>[{VULGAR_CHARS}]))",
-    re.IGNORECASE,
-)
-"""The digit half of ``ATOM``: its matches hold no letter that can start a number word."""
 WORD_ATOM = re.compile(
     r"\b(?=[adefhnostqw])(?<![\w-])"
     rf"(?:(?P<fraction>{FRACTION})|(?P<words>{NUMBER_WORDS}"
@@ -92,47 +107,81 @@ WORD_ATOM = re.compile(
     re.IGNORECASE,
 )
 """The number-word half of ``ATOM``: its matches hold no digit, sign, bracket or dot."""
-WORD_START = re.compile(
-    r"[^\w-](?i:(?=a(?:n?[\s-])|one|t(?:w[oe]|h[ri]|en)|f(?:o[ur]|i[vf])|s(?:ix|ev)|e(?:ig|le)"
+
+WORD_BEFORE = r" \x00-\x1f!-,./:-@\[-^`{-\U0010ffff"
+r"""A class of every character that is neither a word character nor a hyphen, and more.
+
+Every ASCII character but letters, digits, "_" and "-", and every non-ASCII
+one: a number word stands after one of these (or at the text's start), and
+``(?<!\w)`` drops the non-ASCII word characters the class lets in.  Written
+as ranges, not ``[^\w-]``, since a plain class is tested in one look-up.
+"""
+WORD_LETTERS = "aAoOtTfFsS\u017feEnNhHdD"
+"""The first letter of every number word, in either case, and "ſ" (long s), which
+``re.IGNORECASE`` matches to "s"."""
+WORD_HEADS = (
+    r"(?i:(?=a(?:n?[\s-])|one|t(?:w[oe]|h[ri]|en)|f(?:o[ur]|i[vf])|s(?:ix|ev)|e(?:ig|le)"
     r"|nin|hal|doz))"
 )
-"""The character before every place ``WORD_ATOM`` can match (but the text's start).
-
-Each number word begins with one of these few letter pairs or triples.  The
-pattern starts with a character class, so ``re`` skips along the text in C
-instead of trying ``WORD_ATOM`` at every position."""
+"""The first two or three letters of every number word: most words fail here."""
 
 
-def atoms(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``ATOM.finditer(text)``, found about twice as fast.
+def _scan_pattern() -> str:
+    """``ATOM``'s matches in one pattern that opens with a class of its first characters.
 
-    Digits and number words are searched apart and merged by position: a match
-    of one half never starts inside a match of the other (see the two halves),
-    so the merged list is what one search with both would find.
+    A pattern that opens with a character class lets ``re`` skip in C to the
+    few places the class matches, instead of trying the pattern at every
+    character.  So the class holds the first character of every digit shape
+    and the character before every number word; after it, each digit shape
+    checks its own first character in a look-behind (in ``DIGIT_SHAPES``
+    order, as ``ATOM`` tries them) and ends in an empty group named for it,
+    and a number word follows its character before.
     """
-    words = _word_atoms(text)
-    word = next(words, None)
-    for digit in DIGIT_ATOM.finditer(text):
-        while word is not None and word.start() < digit.start():
-            yield word
-            word = next(words, None)
-        yield digit
-    if word is not None:
-        yield word
-        yield from words
+    shapes = "|".join(
+        rf"(?<={first}){rest}(?P<{shape}_{i}>)"
+        for i, (shape, first, rest) in enumerate(DIGIT_SHAPES)
+    )
+    return (
+        rf"[\d+(.{VULGAR_CHARS}{WORD_BEFORE}]"
+        rf"(?:(?<=[\d+(.{VULGAR_CHARS}])(?i:{shapes})|(?<=[{WORD_BEFORE}])(?=[{WORD_LETTERS}])(?<!\w){WORD_HEADS}"
+        rf"(?i:{WORD_ATOM.pattern}))"
+    )
 
 
-def _word_atoms(text: str) -> Iterator[re.Match[str]]:
-    """``WORD_ATOM.finditer(text)``, trying only the places ``WORD_START`` points at."""
-    end = 0
-    if match := WORD_ATOM.match(text, 0):
-        end = match.end()
-        yield match
-    for before in WORD_START.finditer(text):
-        start = before.end()
-        if start >= end and (match := WORD_ATOM.match(text, start)):
-            end = match.end()
-            yield match
+ATOM_SCAN = re.compile(_scan_pattern())
+"""Every match of ``ATOM`` in one left-to-right scan, found several times as fast.
+
+A digit match is the whole match and its last group is an empty one named
+``<shape>_<i>``; a number-word match has the character before the word in
+front of it (its named group holds the word).  ``atoms`` reads them.
+"""
+ATOM_SHAPES: dict[str, tuple[str, int]] = {
+    **{f"{shape}_{i}": (shape, 0) for i, (shape, _, _) in enumerate(DIGIT_SHAPES)},
+    **{shape: (shape, 1) for shape in ("fraction", "words", "fold")},
+}
+"""Group name in ``ATOM_SCAN`` -> (shape, characters before the figure in the match)."""
+
+
+def atoms(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, shape) of each match of ``ATOM.finditer(text)``, in order.
+
+    ``ATOM_SCAN`` finds them all but a number word at the text's start, which
+    has no character before it.  A match of one half of ``ATOM`` never starts
+    inside a match of the other (digits, signs, brackets and dots against
+    letters, spaces and hyphens), and each ends in a word character, so the
+    scan resumes where ``ATOM``'s would.
+
+    >>> list(atoms("Five rose 7% to 1,200."))
+    [(0, 4, 'words'), (10, 11, 'digits'), (16, 21, 'digits')]
+    """
+    pos = 0
+    if match := WORD_ATOM.match(text):
+        pos = match.end()
+        yield 0, pos, match.lastgroup or "words"
+    shapes = ATOM_SHAPES
+    for match in ATOM_SCAN.finditer(text, pos):
+        shape, before = shapes[match.lastgroup or ""]
+        yield match.start() + before, match.end(), shape
 
 
 NUMBER_AT = re.compile(

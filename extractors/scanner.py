@@ -111,11 +111,12 @@ def _after(text: str, pos: int) -> str:
     return text[pos : pos + AFTER_WINDOW]
 
 
-def parse_part(text: str, match: re.Match[str], china: bool) -> Part | None:
-    """A number at ``match`` with its currency, sign, scale and suffix."""
-    shape = match.lastgroup or "digits"
-    num_start, num_end = match.span(shape)
-    written = match[shape]
+def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool) -> Part | None:
+    """The number ``text[num_start:num_end]`` with its currency, sign, scale and suffix.
+
+    ``shape`` is a group name of ``numbers.ATOM`` or ``numbers.NUMBER_AT``.
+    """
+    written = text[num_start:num_end]
     if shape == "slash":
         top, _, bottom = written.partition("/")
         if not 0 < int(top) < int(bottom):
@@ -268,7 +269,7 @@ def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
     second = numbers.NUMBER_AT.match(text, pos)
     if second is None or second.lastgroup == "fraction":
         return None
-    part = parse_part(text, second, china)
+    part = parse_part(text, second.start(), second.end(), second.lastgroup or "digits", china)
     if part is None:
         return None
     if changed and not (first.kind is None and not first.scaled and part.kind == "percent"):
@@ -296,16 +297,16 @@ def _figures(text: str, sentences: SentenceIndex | None) -> Iterator[Figure]:
     sentences = sentences or SentenceIndex(text)
     pos = 0
     read = 0  # numbers read so far, against the budget
-    for match in numbers.atoms(text):
-        if match.start() < pos:
+    for start, end, shape in numbers.atoms(text):
+        if start < pos:
             continue
-        if match.lastgroup == "skip":
-            pos = match.end()
+        if shape == "skip":
+            pos = end
             continue
-        if read >= FREE_NUMBERS + match.start() // CHARS_PER_NUMBER:
+        if read >= FREE_NUMBERS + start // CHARS_PER_NUMBER:
             continue  # a run of bare numbers ("1,1,1,...", "$5 $5 ..."): over the budget
         read += 1
-        figure, pos = _figure(text, match, china, sentences)
+        figure, pos = _figure(text, start, end, shape, china, sentences)
         if figure is not None:
             yield figure
 
@@ -381,12 +382,12 @@ def _share(held: list[Figure]) -> None:
 
 
 def _figure(
-    text: str, match: re.Match[str], china: bool, sentences: SentenceIndex
+    text: str, start: int, end: int, shape: str, china: bool, sentences: SentenceIndex
 ) -> tuple[Figure | None, int]:
-    """The figure starting at ``match`` (or None) and where scanning resumes."""
-    first = parse_part(text, match, china)
+    """The figure whose number is ``text[start:end]`` (or None) and where scanning resumes."""
+    first = parse_part(text, start, end, shape, china)
     if first is None:
-        return None, match.end()
+        return None, end
     sentence_start = sentences.around(first.start)[0]
     if first.shape == "fraction":
         return _fraction(text, first), first.end

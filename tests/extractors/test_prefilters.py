@@ -238,9 +238,39 @@ def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
 )
 def test_atoms_are_the_atom_matches(text: str) -> None:
     def seen(match: re.Match[str]) -> tuple:
-        return match.span(), match.lastgroup, match.span(match.lastgroup)
+        assert match.span(match.lastgroup) == match.span()
+        return (*match.span(), match.lastgroup)
 
-    assert [seen(m) for m in numbers.atoms(text)] == [seen(m) for m in numbers.ATOM.finditer(text)]
+    assert list(numbers.atoms(text)) == [seen(m) for m in numbers.ATOM.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, POSITIONS_TEXT])
+def test_atoms_on_labelled_text(text: str) -> None:
+    """Also where the labelled sentences put figures, number words and what stands around them."""
+    expected = [(*m.span(), m.lastgroup) for m in numbers.ATOM.finditer(text)]
+    assert list(numbers.atoms(text)) == expected
+
+
+PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
+"""``sentences.BOUNDARY`` as first written: the same ends, tried at every character."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        POSITIONS_TEXT,
+        'It rose.  "Next" one... And?! (Then) \n\n  x.\tY .A ?\u201cQ 5.5. 6',
+        "...\n.\n!\n?",
+        "",
+    ],
+)
+def test_sentence_boundaries_as_first_written(text: str) -> None:
+    from extractors.sentences import BOUNDARY
+
+    assert [m.span() for m in BOUNDARY.finditer(text)] == [
+        m.span() for m in PLAIN_BOUNDARY.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize("key", KEYS)
