@@ -489,7 +489,10 @@ def keyword_hits(
         spans = [match.span() for match in pattern.finditer(sentence)]
     hits = []
     for start, end in spans:
-        cid = _owner(owner, sentence[start:end])
+        matched = sentence[start:end]
+        cid = owner.get(matched) if matched.islower() and matched.isascii() else None
+        if cid is None:  # capitals, several spaces, a case twin: the long way
+            cid = _owner(owner, matched)
         if cid is not None:
             hits.append((start, end, cid))
     return hits
@@ -527,6 +530,18 @@ def category_of(
     >>> category_of(key, None, [], 0)
     'other'
     """
+    return unit_category(key, unit) or nearest_category(hits, offset)
+
+
+def unit_category(key: tuple[tuple[str, tuple[str, ...]], ...], unit: str | None) -> str | None:
+    """The category whose keyword ends last in the counted noun phrase, None when none is in it.
+
+    The first half of ``category_of``: when it answers, the sentence's keywords
+    are not needed, so the pipeline looks for them only when it does not.
+
+    >>> unit_category((("users", ("users",)),), "Internet users"), unit_category((), "votes")
+    ('users', None)
+    """
     if unit and ((hint := _unit_prefilter(key)) is None or hint.search(unit)):
         best_unit: tuple[int, str] | None = None
         for cid, pattern in _keyword_patterns(key):
@@ -535,6 +550,15 @@ def category_of(
                     best_unit = (match.end(), cid)
         if best_unit:
             return best_unit[1]
+    return None
+
+
+def nearest_category(hits: list[tuple[int, int, str]], offset: int) -> str:
+    """The category of the keyword nearest ``offset`` (``keyword_hits``), else "other".
+
+    >>> nearest_category([(0, 5, "users"), (30, 36, "population")], 26)
+    'population'
+    """
     best: tuple[int, str] | None = None
     for start, end, cid in hits:
         distance = min(abs(start - offset), abs(end - offset))

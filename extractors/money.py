@@ -119,9 +119,17 @@ def _first_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _symbol_ends() -> frozenset[str]:
-    """Last characters of every currency symbol: most text before a figure ends in none."""
-    return frozenset(symbol[-1] for symbol in _tables()[0])
+def _symbol_ends() -> dict[str, tuple[int, ...]]:
+    """Last character of a currency symbol -> lengths of the symbols ending in it, longest first.
+
+    Most text before a figure ends in no symbol's last character; the rest is
+    looked up only at the lengths a symbol ending there has.
+    """
+    sizes: dict[str, set[int]] = {}
+    for symbol in _tables()[0]:
+        if len(symbol) <= MAX_SYMBOL:
+            sizes.setdefault(symbol[-1], set()).add(len(symbol))
+    return {end: tuple(sorted(lengths, reverse=True)) for end, lengths in sizes.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -173,9 +181,12 @@ def prefix_currency(before: str) -> tuple[str, str] | None:
     core = before[:-1] if spaced else before
     if len(core) >= 3 and core[-3:] in codes and not core[-4:-3].isalnum():
         return core[-3:] + (before[-1] if spaced else ""), core[-3:]
-    if core[-1:] not in _symbol_ends():
+    sizes = _symbol_ends().get(core[-1:])
+    if sizes is None:
         return None  # every symbol tried below would end in this character
-    for size in range(min(MAX_SYMBOL, len(core)), 0, -1):
+    for size in sizes:
+        if size > len(core):
+            continue
         written = core[-size:]
         code = symbols.get(written)
         if code is None:

@@ -206,13 +206,25 @@ HALF_A_SCALE = re.compile(rf"\s+an?\s+({SCALE_WORDS})\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
 
 
+POWERS_OF_TEN: dict[float, str] = {float(f"1e{k}"): f"e{k}" for k in range(-6, 16)}
+"""Factors that are a power of ten (every scale and subunit) -> their exponent as written."""
+
+
 def scaled(value: float, factor: float) -> float:
     """``value * factor`` computed in decimal, so "8.38 trillion" is 8380000000000.0 exactly.
 
-    >>> scaled(8.38, 1e12), 8.38 * 1e12
-    (8380000000000.0, 8380000000000.001)
+    For a power of ten the product is read from the digits with the exponent
+    appended ("8.38e12"): ``float`` rounds that decimal once, correctly, as it
+    rounds the ``Decimal`` product, without building two ``Decimal`` values.
+
+    >>> scaled(8.38, 1e12), 8.38 * 1e12, scaled(45.0, 0.01)
+    (8380000000000.0, 8380000000000.001, 0.45)
     """
-    return float(Decimal(repr(value)) * Decimal(repr(factor)))
+    digits = repr(value)
+    exponent = POWERS_OF_TEN.get(factor)
+    if exponent is not None and "e" not in digits and digits[-1:].isdigit():
+        return float(digits + exponent)
+    return float(Decimal(digits) * Decimal(repr(factor)))
 
 
 def with_exponent(value: float, exponent: str) -> float:

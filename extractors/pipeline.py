@@ -105,6 +105,16 @@ def _finite(figure: Figure) -> bool:
     return all(isfinite(value) for value, _, _ in figure.equivalents)
 
 
+def _looks_like_figure(written: str) -> bool:
+    """``dataset.validate.looks_like_figure``, answered at once for the usual "670 million".
+
+    Digits first and no white space last is what it checks the long way.
+    """
+    if written[:1].isdigit() and not written[-1].isspace():
+        return True
+    return looks_like_figure(written)
+
+
 def _published(published: dt.date | str | None) -> dt.date | None:
     if published is None or isinstance(published, dt.date):
         return published
@@ -114,17 +124,20 @@ def _published(published: dt.date | str | None) -> dt.date | None:
         return None
 
 
-SentenceContext = tuple[str | None, Period | None, str | None, list[tuple[int, int, str]]]
-_NO_CONTEXT: SentenceContext = (None, None, None, [])
+SentenceContext = tuple[str | None, Period | None, str | None]
+_NO_CONTEXT: SentenceContext = (None, None, None)
 
 
-def _context(key: tuple, sentence: str, offset: int, date: dt.date | None) -> SentenceContext:
-    """Entity, period, attribution and keyword hits of a sentence: read once per sentence."""
+def _context(sentence: str, offset: int, date: dt.date | None) -> SentenceContext:
+    """Entity, period and attribution of a sentence: read once per sentence.
+
+    Its category keywords are read once too, but only when a figure's unit
+    names no category (``context.unit_category``), as most units do.
+    """
     return (
         context.entity_near(sentence, offset),
         context.period_of(sentence, date),
         context.attribution(sentence),
-        context.keyword_hits(key, sentence),
     )
 
 
@@ -159,8 +172,10 @@ def extract(
     last_start, around = -1, _NO_CONTEXT  # sentence start of the previous figure, its context
     counted: tuple[int, str | None] = (-1, None)  # sentence start and unit of the last count
     quoted, sentence = (-1, -1), ""  # the last quote's bounds and text
+    hits: list[tuple[int, int, str]] | None = None  # the sentence's category keywords, once read
+    read_in = ""
     for figure in iter_equivalents(text, iter_scan(text, sentences)):
-        if not looks_like_figure(figure.written) or not _finite(figure):
+        if not _looks_like_figure(figure.written) or not _finite(figure):
             continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
         s_start, s_end = sentences.around(figure.start)
         # The quote holds the figure and its stated conversions, also across a line break
@@ -196,8 +211,15 @@ def extract(
         if figure.kind == "count" and unit:
             counted = (s_start, unit)
         if s_start != last_start:  # figures come in text order: sentence starts never go back
-            last_start, around = s_start, _context(key, sentence, figure.start - s_start, date)
-        entity, period, attributed_to, hits = around
+            last_start, around = s_start, _context(sentence, figure.start - s_start, date)
+            hits, read_in = None, sentence  # keywords are read in the quote the context was
+        entity, period, attributed_to = around
+        if figure.kind == "duration":
+            category = "other"
+        elif (category := context.unit_category(key, phrase or unit)) is None:
+            if hits is None:
+                hits = context.keyword_hits(key, read_in)
+            category = context.nearest_category(hits, figure.start - s_start)
         claims.append(
             Claim(
                 id=f"{source}-{figure.start}",
@@ -217,9 +239,7 @@ def extract(
                 subject=_subject(unit, entity),
                 entity=entity,
                 period=period,
-                category="other"
-                if figure.kind == "duration"
-                else context.category_of(key, phrase or unit, hits, figure.start - s_start),
+                category=category,
                 attributed_to=attributed_to,
                 equivalents=[
                     Equivalent(value=v, currency=c, span=span) for v, c, span in figure.equivalents
