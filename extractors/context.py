@@ -392,13 +392,44 @@ def attribution(sentence: str) -> str | None:
     True
     """
     folded = fold(sentence)
-    for pattern, cues, ignorecase in ATTRIBUTION:
-        if not contains_any(folded if ignorecase else sentence, cues):
+    for pattern, cues, ignorecase, within, also in ATTRIBUTION:
+        cued = folded if ignorecase else sentence
+        if not contains_any(cued, cues) or (also and not contains_any(cued, also)):
             continue
-        if match := pattern.search(sentence):
+        if within is not None:
+            match = _search_runs(pattern, sentence, cued, within, cues)
+        else:
+            match = pattern.search(sentence)
+        if match:
             name = match[1].strip().rstrip(".")
             if name not in PRONOUNS:
                 return name
+    return None
+
+
+def _search_runs(
+    pattern: re.Pattern[str],
+    sentence: str,
+    cued: str,
+    within: re.Pattern[str],
+    cues: tuple[str, ...],
+) -> re.Match[str] | None:
+    """``pattern.search(sentence)``, tried only in the runs of ``within`` that hold a cue.
+
+    Every match lies inside one run, so the first run with a match holds the
+    leftmost match; a run without a cue holds none.  ``cued`` is the sentence
+    the cues are tested on (``fold``-ed or not, offsets as in ``sentence``).
+
+    >>> from extractors.lexicon import ATTRIBUTION
+    >>> p, cues, _, within, _ = ATTRIBUTION[-1]
+    >>> s = "China, with 670 million users, leads, Lu Wei said."
+    >>> _search_runs(p, s, s, within, cues)[1]
+    'Lu Wei'
+    """
+    for run in within.finditer(sentence):
+        start, end = run.span()
+        if contains_any(cued[start:end], cues) and (match := pattern.search(sentence, start, end)):
+            return match
     return None
 
 

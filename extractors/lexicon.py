@@ -171,12 +171,22 @@ class Attribution(NamedTuple):
 
     ``cues`` are searched first (a substring test is much cheaper than the
     pattern, and most sentences hold none); ``ignorecase`` says whether to test
-    them on the case-folded sentence.
+    them on the case-folded sentence; one of ``also`` (when given) must stand
+    there too.  ``within``, when set, is a run of
+    characters that holds every match (the pattern can match no other
+    character, and begins and ends where a character outside the run may
+    stand): the pattern is then searched only in the runs that hold a cue.
     """
 
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
     ignorecase: bool
+    within: re.Pattern[str] | None = None
+    also: tuple[str, ...] = ()
+
+
+NAME_RUN = re.compile(r"[\w.'’\s-]+")
+"""Runs of the characters a ``NAME`` and the words around it are made of."""
 
 
 ATTRIBUTION: tuple[Attribution, ...] = (
@@ -186,6 +196,9 @@ ATTRIBUTION: tuple[Attribution, ...] = (
                    re.I),
         ("says", "said", "show", "found"),
         True,
+        NAME_RUN,
+        ("report", "survey", "study", "ministry", "agency", "bureau", "government", "company",
+         "statement", "data"),
     ),
     Attribution(re.compile(rf"\b[Aa]ccording\s+to\s+{NAME}"), ("ccording",), False),
     Attribution(
@@ -202,6 +215,7 @@ ATTRIBUTION: tuple[Attribution, ...] = (
         re.compile(rf"{NAME}\s+(?:says|said|adds|added|estimates|estimated|reported)\b"),
         ("says", "said", "adds", "added", "estimate", "reported"),
         False,
+        NAME_RUN,
     ),
 )  # fmt: skip
 """Attribution patterns, tried in order; the first that matches names the source."""
@@ -408,6 +422,36 @@ RISE_VERBS = (
     "rose|rises|risen|rise|grew|grows|grown|gained|gains|climbed|climbs|jumped|jumps|surged|"
     "surges|soared|soars|increased|increases|advanced|expanded|rallied|up|higher|added"
 )
+
+
+# --- scanner.py: words that open a suffix after a figure ---
+SUFFIX_WORDS = frozenset(
+    ["per", "percent", "percentage", "basis", "pct", "pc", "pp", "ppt", "ppts", "bps"]
+)
+"""Words that open a percent marker after a space (``percent.PERCENT_SUFFIXES``). Keep in sync:
+``tests/extractors/test_prefilters.py`` checks both (``scanner._nothing_after``)."""
+DURATION_WORDS = frozenset(
+    [
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "seconds",
+        "decade",
+        "decades",
+        "centuries",
+        "century",
+    ]
+)
+"""The words of ``context.DURATION_AFTER``. Keep in sync (checked as ``SUFFIX_WORDS`` is)."""
 
 
 # --- sentences.py ---------------------------------------------------------------

@@ -138,6 +138,16 @@ def _after_symbols() -> dict[str, str]:
     return {s: c for s, c in _tables()[0].items() if not (s.isalpha() and s.isupper())}
 
 
+def first_words() -> frozenset[str]:
+    """First words of every currency name, lower case (for ``scanner``'s quick test)."""
+    return _first_words()
+
+
+def symbol_starts() -> frozenset[str]:
+    """First characters of the symbols that may follow a figure ("1,200€", "6.89 zł")."""
+    return _after_starts()
+
+
 @functools.lru_cache(maxsize=1)
 def _after_starts() -> frozenset[str]:
     """First characters of the symbols ``_symbol_after`` looks for."""

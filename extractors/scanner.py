@@ -12,13 +12,22 @@ extended with anchored patterns, so the work is linear in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
 from extractors.context import DURATION_AFTER, unit_phrase
-from extractors.lexicon import FALL_VERBS, MEASURE_UNITS, RISE_VERBS, VULGAR_FRACTIONS
+from extractors.lexicon import (
+    DURATION_WORDS,
+    FALL_VERBS,
+    MEASURE_UNITS,
+    RISE_VERBS,
+    SMALL_UNITS,
+    SUFFIX_WORDS,
+    VULGAR_FRACTIONS,
+)
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -174,7 +183,9 @@ def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool)
     if glued and not (part.scaled or "." in written or "," in written):
         part.start, part.currency = num_start, None  # "COP28", "TOP100": a name, not an amount
     after = _after(text, part.end)
-    if part.currency is None and (cur := money.currency_after(after)):
+    if part.currency is None and _nothing_after(after):
+        pass  # no currency, subunit, percent, time or glued unit starts here: most figures
+    elif part.currency is None and (cur := money.currency_after(after)):
         part.end += len(cur[0])
         part.currency = cur[1]
     elif part.currency is None and (sub := money.subunit_after(after)):
@@ -196,6 +207,40 @@ def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool)
     ):
         part.kind, part.unit = "other", glued[0]  # "1.45C": the unit stays out of the span
     return part
+
+
+@functools.lru_cache(maxsize=1)
+def _suffix_words() -> frozenset[str]:
+    """Every word a suffix after a figure can open with (lower case), built once.
+
+    The first words of currency names (``money``), subunits, percent and
+    basis-point words and time units: a word after a figure that is none of
+    these opens no suffix.
+    """
+    return frozenset({*money.first_words(), *SMALL_UNITS, *SUFFIX_WORDS, *DURATION_WORDS})
+
+
+def _nothing_after(after: str) -> bool:
+    """True when no suffix matcher of ``parse_part`` can match ``after`` (cheap, exact).
+
+    Only said for ASCII text, where ``re.IGNORECASE`` has no case twins:
+    after a figure come punctuation (no suffix starts with it), or a space and
+    a lower-case word that opens no currency name, subunit, percent marker or
+    time unit.  Anything else goes to the matchers themselves.
+
+    >>> _nothing_after(", the"), _nothing_after(" people said"), _nothing_after(" percent")
+    (True, True, False)
+    """
+    if not after.isascii():
+        return False
+    head = after[:1]
+    if head not in (" ", "\u00a0"):
+        return not head.isalpha() and head != "%" and head not in money.symbol_starts()
+    second = after[1:2]
+    if not ("a" <= second <= "z") or second in money.symbol_starts():
+        return False
+    word = money.FIRST_WORD_AFTER.match(after)
+    return word is not None and word[1].lower() not in _suffix_words()
 
 
 def _is_bare(part: Part) -> bool:

@@ -40,7 +40,7 @@ TEXTS = [item["text"] for item in items("dev")] + EDGES
 
 
 def _attribution_unfiltered(sentence: str) -> str | None:
-    for pattern, _, _ in context.ATTRIBUTION:
+    for pattern, *_ in context.ATTRIBUTION:
         if match := pattern.search(sentence):
             name = match[1].strip().rstrip(".")
             if name not in context.PRONOUNS:
@@ -321,3 +321,83 @@ def test_join_and_code_filters_never_hide_a_match(text: str) -> None:
             assert _may_join(text, pos), text[pos:]
         if money.CODE_AFTER.match(text, pos):
             assert money._may_start_with_code(text[pos:]), text[pos:]
+
+
+SUFFIX_EDGES = [
+    " per cent",
+    " percent",
+    " Percent",
+    " percentage points",
+    " pct",
+    " pc",
+    " pp",
+    " ppts",
+    " basis points",
+    " bps",
+    "%",
+    " %",
+    "pct",
+    "bps",
+    "p a share",
+    " cents",
+    " cent",
+    " pence",
+    " sen",
+    " kopecks",
+    " years",
+    " year",
+    " seconds",
+    " centuries",
+    " yuan",
+    " euros",
+    " dollars",
+    " Swiss francs",
+    " zł",
+    " soʻm",
+    " USD",
+    "USD",
+    " people",
+    " persons",
+    ", the",
+    ". The",
+    "\tyears",
+    "",
+    " ",
+    "  years",
+    " yearſ",
+    " \u212aopecks",
+    " percentage",
+    " per",
+    " decades-long",
+    " days_",
+    " sen5",
+    "€",
+    "$",
+    "-year",
+    " s",
+    " z",
+    " won",
+    " rand",
+]
+
+
+def test_nothing_after_means_no_suffix_matches() -> None:
+    """``scanner._nothing_after`` says so only where every suffix matcher finds nothing."""
+    from extractors import exclusions, money, percent
+    from extractors.context import DURATION_AFTER
+    from extractors.scanner import _after, _nothing_after
+
+    afters = list(SUFFIX_EDGES)
+    for text in TEXTS:
+        afters += [_after(text, end) for _, end, _ in numbers.atoms(text)]
+        afters += [_after(text, m.end()) for m in re.finditer(r"\w+", text)]
+    said = 0
+    for after in afters:
+        if _nothing_after(after):
+            said += 1
+            assert money.currency_after(after) is None, after
+            assert money.subunit_after(after) is None, after
+            assert percent.percent_after(after) is None, after
+            assert DURATION_AFTER.match(after) is None, after
+            assert not (after[:1].isalpha() and exclusions.GLUED_UNIT.match(after)), after
+    assert said > len(afters) / 2  # the quick answer is the usual one
