@@ -448,6 +448,24 @@ def _keyword_patterns(
 
 
 @functools.lru_cache(maxsize=8)
+def _first_words(
+    categories: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, ...] | None]:
+    """For each pattern of ``_keyword_patterns``, the first words of its keywords, lower case.
+
+    A keyword that matches holds its first word, which ``fold`` of the text then
+    holds too (``fold`` maps the case twins ``re.IGNORECASE`` matches to ASCII
+    letters).  None for a category with a keyword that is not ASCII.
+    """
+    firsts: list[tuple[str, ...] | None] = []
+    for _, keywords in categories:
+        if keywords:
+            ascii_only = all(keyword.isascii() and keyword.split() for keyword in keywords)
+            firsts.append(tuple(k.split()[0].lower() for k in keywords) if ascii_only else None)
+    return firsts
+
+
+@functools.lru_cache(maxsize=8)
 def _all_keywords(
     categories: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -575,7 +593,10 @@ def unit_category(key: tuple[tuple[str, tuple[str, ...]], ...], unit: str | None
     """
     if unit and ((hint := _unit_prefilter(key)) is None or hint.search(unit)):
         best_unit: tuple[int, str] | None = None
-        for cid, pattern in _keyword_patterns(key):
+        folded = fold(unit)
+        for (cid, pattern), firsts in zip(_keyword_patterns(key), _first_words(key), strict=True):
+            if firsts is not None and not contains_any(folded, firsts):
+                continue  # none of its keywords' first words: the pattern cannot match
             for match in pattern.finditer(unit):
                 if best_unit is None or match.end() > best_unit[0]:
                     best_unit = (match.end(), cid)
