@@ -28,6 +28,7 @@ import pandas as pd
 
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
+from dataset import implied
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -158,6 +159,15 @@ class ClaimQuery:
                     AS category_place
             FROM ({union})"""
         )
+        facts = claims.parent / "checks.parquet"
+        if facts.exists():
+            self._con.execute(
+                f"CREATE VIEW checks AS SELECT * FROM read_parquet({_sql_text(str(facts))})"
+            )
+        else:  # a store written before the checks were (or by a test): none
+            empty = implied.CHECKS_SCHEMA.empty_table()  # noqa: F841 (read by DuckDB)
+            self._con.execute("CREATE TABLE checks AS SELECT * FROM empty")
+        self._batch_facts: bool | None = None
         self._con.execute(
             f"""CREATE VIEW source_lines AS SELECT id, attribution
             FROM read_parquet({_sql_text(str(sources))}) {batch_sources}"""
@@ -188,12 +198,14 @@ class ClaimQuery:
             cursor = self._con.cursor()
         return cursor
 
-    def _where(self, filters: Filters, extra: str = "") -> tuple[str, list[object]]:
+    def _where(
+        self, filters: Filters, extra: str = "", prefix: str = ""
+    ) -> tuple[str, list[object]]:
         clauses, params = [], []
         for name, column in FILTER_COLUMNS.items():
             wanted = getattr(filters, name)
             if wanted:
-                clauses.append(f'"{column}" IN ({", ".join("?" * len(wanted))})')
+                clauses.append(f'"{prefix}{column}" IN ({", ".join("?" * len(wanted))})')
                 params += list(wanted)
         if extra:
             clauses.append(extra)
@@ -384,22 +396,78 @@ class ClaimQuery:
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
-    @_memo
-    def check_rows(self, filters: Filters, columns: Iterable[str] | None = None) -> pd.DataFrame:
-        """The claims let through that ``analysis.checks.all_checks`` can use, in file order.
+    def _facts(self) -> str:
+        """The checks' facts: the store's ``checks.parquet`` and, with a batch output, the
+        rates its candidates' conversions imply (worked out the first time a page asks, by
+        ``dataset.implied``'s rules over the money candidates that state a conversion)."""
+        with self._lock:
+            if self._batch_facts is None and self.candidates is not None:
+                columns = ", ".join(f'"{c}"' for c in implied.CLAIM_FACTS)
+                money = (
+                    self._con.sql(
+                        f"""SELECT {columns}, equivalents FROM claims
+                    WHERE status = {_sql_text(BATCH_STATUS)} AND kind = 'money'
+                      AND equivalents IS NOT NULL AND equivalents <> '[]' ORDER BY pos"""
+                    )
+                    .to_arrow_table()
+                    .to_pylist()
+                )
+                for row in money:
+                    row["equivalents"] = _equivalents(row["equivalents"])
+                batch_facts = implied.facts_table(money, [], [])  # noqa: F841 (read by DuckDB)
+                self._con.execute("CREATE TABLE batch_checks AS SELECT * FROM batch_facts")
+                self._batch_facts = True
+        if self._batch_facts:
+            return "(SELECT * FROM checks UNION ALL BY NAME SELECT * FROM batch_checks)"
+        return "checks"
 
-        Money with a stated conversion (rates), levels in percent (shares), and the
-        counts and money levels quoted with such a share: all_checks over these gives
-        what it gives over every claim let through, without copying the rest.
+    @_memo
+    def checks(self, filters: Filters, limit: int | None = None) -> tuple[pd.DataFrame, int, int]:
+        """The consistency checks of the claims let through: (the first ``limit`` rows, the
+        flagged first, as ``analysis.checks.stored_checks`` reads them; how many checks;
+        how many flagged).
+
+        Read from the facts the store worked out once (``checks.parquet``); what depends
+        on the view is decided here: the median rate of each pair of currencies among the
+        rates let through, and each share's nearest count before it that is let through
+        too.  The same checks as ``analysis.checks.all_checks`` over the filtered claims.
         """
-        where, args = self._where(filters)
-        shares = f"""SELECT source, quote FROM claims {where}
-            {"AND" if where else "WHERE"} kind = 'percent' AND measure = 'level'"""
-        extra = f"""((kind = 'money' AND equivalents IS NOT NULL AND equivalents <> '[]')
-            OR (measure = 'level' AND kind = 'percent')
-            OR (measure = 'level' AND kind IN ('count', 'money')
-                AND (source, quote) IN ({shares})))"""
-        return self.rows(filters, columns=columns, extra=extra, params=args)
+        where, args = self._where(filters, "relation = 'rate'")
+        shares, share_args = self._where(filters, "relation <> 'rate'")
+        counts, count_args = self._where(filters, prefix=implied.COUNT_PREFIX)
+        both = f"{shares} AND {counts[len('WHERE ') :]}" if counts else shares
+        facts = self._facts()
+        found = f"""WITH rates AS (SELECT * FROM {facts} {where}),
+            pairs AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
+                      FROM rates GROUP BY currency, eq_currency),
+            rated AS (
+                SELECT rates.*, CASE WHEN n % 2 = 1 THEN r[n // 2 + 1]
+                                     ELSE (r[n // 2] + r[n // 2 + 1]) / 2 END AS median
+                FROM rates JOIN pairs
+                  ON rates.currency IS NOT DISTINCT FROM pairs.currency
+                 AND rates.eq_currency IS NOT DISTINCT FROM pairs.eq_currency),
+            nearest AS (
+                SELECT * FROM {facts} {both}
+                QUALIFY row_number() OVER (PARTITION BY pos ORDER BY count_end DESC, count_pos)
+                    = 1),
+            found AS (
+                SELECT *, abs(rate - median) / median <= {implied.RATE_TOLERANCE} AS ok
+                FROM rated
+                UNION ALL BY NAME
+                SELECT *, NULL::DOUBLE AS median,
+                    coalesce(value > 0 AND value <= 100, false) AS ok FROM nearest)"""
+        params = [*args, *share_args, *count_args]
+        total, flagged = self._rows(
+            f"{found} SELECT count(*), count(*) FILTER (WHERE NOT ok) FROM found", params
+        )[0]
+        cap = "" if limit is None else f" LIMIT {int(limit)}"
+        sql = f"{found} SELECT * FROM found ORDER BY ok, relation <> 'rate', pos, item{cap}"
+        cursor = self._cursor()
+        try:
+            rows = cursor.sql(sql, params=params).to_arrow_table().to_pandas()
+        finally:
+            cursor.close()
+        return rows, int(total), int(flagged)
 
     def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
         """The claims of one source the filters let through."""
