@@ -438,12 +438,13 @@ class ClaimQuery:
         both = f"{shares} AND {counts[len('WHERE ') :]}" if counts else shares
         facts = self._facts()
         found = f"""WITH rates AS (SELECT * FROM {facts} {where}),
-            pairs AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
-                      FROM rates GROUP BY currency, eq_currency),
+            sorted AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
+                       FROM rates GROUP BY currency, eq_currency),
+            pairs AS (  -- statistics.median's: the middle rate, or the mean of the two
+                SELECT currency, eq_currency, CASE WHEN n % 2 = 1 THEN r[n // 2 + 1]
+                    ELSE (r[n // 2] + r[n // 2 + 1]) / 2 END AS median FROM sorted),
             rated AS (
-                SELECT rates.*, CASE WHEN n % 2 = 1 THEN r[n // 2 + 1]
-                                     ELSE (r[n // 2] + r[n // 2 + 1]) / 2 END AS median
-                FROM rates JOIN pairs
+                SELECT rates.*, pairs.median FROM rates JOIN pairs
                   ON rates.currency IS NOT DISTINCT FROM pairs.currency
                  AND rates.eq_currency IS NOT DISTINCT FROM pairs.eq_currency),
             nearest AS (
