@@ -25,10 +25,12 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
+from dataset.derived import UNIT_GROUP_SQL
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -40,26 +42,12 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_TEXT = "trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c')"
-_GROUP = f"""CASE
-    WHEN coalesce(metric, '') <> '' THEN 'metric:' || metric || '|' || coalesce(measure, 'level')
-        || '|' || CASE WHEN kind = 'money' THEN coalesce(currency, '') ELSE '' END
-    ELSE (CASE
-            WHEN kind = 'money' THEN coalesce(currency, '')
-            WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration', 'other')
-                THEN replace(kind, '_', ' ')
-            WHEN {_TEXT} <> '' THEN {_TEXT}
-            ELSE kind END)
-        || coalesce(' (' || nullif(concat_ws('; ',
-            CASE WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration',
-                               'other') THEN nullif({_TEXT}, '') END,
-            CASE WHEN coalesce(measure, 'level') <> 'level' THEN measure END), '') || ')', '')
-    END"""
-"""``charts.figures.unit_group`` in SQL: the unit a claim is charted in."""
+_GROUP = UNIT_GROUP_SQL
 
-_KEY_LABEL = """CASE WHEN coalesce(entity, '') <> '' AND position(entity IN subject) = 0
-    THEN subject || ' (' || entity || ')' ELSE subject END"""
-"""``charts.timeseries.Metrics``'s series label."""
+_KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
+    THEN k1 || ' (' || k2 || ')' ELSE k1 END"""
+"""``charts.timeseries.Metrics``'s series label, of a key's subject (``k1``) and entity
+(``k2``, '' for none)."""
 
 
 MEMO_LIMIT = 512
@@ -136,6 +124,8 @@ class ClaimQuery:
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
         curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
+        if "unit_group" not in pq.read_schema(claims).names:  # a store of before it was kept
+            curated = f"SELECT *, {_GROUP} AS unit_group FROM ({curated})"
         parts = [curated]
         batch_sources = ""
         self.candidates = candidates
@@ -150,10 +140,13 @@ class ClaimQuery:
                     CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
                     FROM read_parquet({_listing(found)})"""
         union = " UNION ALL BY NAME ".join(parts)
+        if len(parts) > 1:  # the batch candidates' unit groups, worked out as they are read
+            union = f"""SELECT * REPLACE (CASE WHEN unit_group IS NULL
+                THEN {_GROUP} ELSE unit_group END AS unit_group) FROM ({union})"""
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
-            f"""CREATE VIEW claims AS SELECT *, {_GROUP} AS unit_group,
+            f"""CREATE VIEW claims AS SELECT *,
                 CASE kind {prefer} ELSE 9 END AS preference,
                 CASE category {place or "WHEN NULL THEN 0"} ELSE {len(self.categories)} END
                     AS category_place
@@ -333,9 +326,9 @@ class ClaimQuery:
         how many claims the group holds."""
         where, args = self._where(filters, "unit_group = ?")
         total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
-        sql = f"""SELECT {self._columns(columns)} FROM claims {where}
-            ORDER BY value DESC NULLS LAST, pos LIMIT {int(limit)}"""
-        return self._frame(sql, [*args, unit]), int(total)
+        order = "value DESC NULLS LAST, pos"
+        picked = f"SELECT pos FROM claims {where} ORDER BY {order} LIMIT {int(limit)}"
+        return self._picked(picked, [*args, unit], columns, order), int(total)
 
     def _picked(
         self, picked: str, params: list, columns: Iterable[str] | None, order: str
@@ -353,29 +346,51 @@ class ClaimQuery:
 
     @_memo
     def series(
-        self, filters: Filters, unit: str, min_sources: int = 2, max_series: int | None = None
+        self,
+        filters: Filters,
+        unit: str,
+        min_sources: int = 2,
+        max_series: int | None = None,
+        dates: int | None = None,
     ) -> pd.DataFrame:
-        """``charts.timeseries.series_of`` of one unit group: metrics with several sources."""
+        """``charts.timeseries.series_of`` of one unit group: metrics with several sources.
+
+        With ``dates``, only the points the chart draws (``charts.timeseries.thinned``):
+        each metric and date's lowest, middle and highest figure, for its newest
+        ``dates`` dates, with ``reported`` (how many figures that metric and date has)
+        and ``figures`` (how many the metric has).
+        """
         where, args = self._where(
             filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
         )
         cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
+        order = "value ASC NULLS LAST, coalesce(source, ''), pos"  # thinned's ties: rows' order
+        thinned = f"""SELECT * EXCLUDE (pos, nth, age), pos FROM (
+                SELECT *, count(*) OVER (PARTITION BY series, date) AS reported,
+                    count(*) OVER (PARTITION BY series) AS figures,
+                    row_number() OVER (PARTITION BY series, date ORDER BY {order}) AS nth,
+                    dense_rank() OVER (PARTITION BY series ORDER BY date DESC) AS age
+                FROM shown)
+            WHERE age <= {int(dates or 0)}
+              AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
+        # the label is the key's (subject and entity): made once a metric, not once a row
         sql = f"""WITH view AS (
                 SELECT subject, entity, unit, currency, source, date, value, pos,
-                    {_KEY_LABEL} AS series, subject AS k1, coalesce(entity, '') AS k2,
+                    subject AS k1, coalesce(entity, '') AS k2,
                     coalesce(unit, '') AS k3, coalesce(currency, '') AS k4
                 FROM claims {where}),
-            keys AS (SELECT k1, k2, k3, k4, min(pos) AS first, arg_min(series, pos) AS series,
-                            count(DISTINCT source) AS n
-                     FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            counted AS (SELECT k1, k2, k3, k4, min(pos) AS first, count(DISTINCT source) AS n
+                        FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            keys AS (SELECT *, {_KEY_LABEL} AS series FROM counted),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
                        FROM labels),
-            kept AS (SELECT k1, k2, k3, k4 FROM keys JOIN ranked USING (series) {cap})
-            SELECT subject, entity, unit, currency, source, date, value, series
-            FROM view SEMI JOIN kept USING (k1, k2, k3, k4)
+            kept AS (SELECT k1, k2, k3, k4, series FROM keys JOIN ranked USING (series) {cap}),
+            shown AS (SELECT subject, entity, unit, currency, source, date, value, series, pos
+                      FROM view JOIN kept USING (k1, k2, k3, k4))
+            {thinned if dates is not None else "SELECT * FROM shown"}
             ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
-        frame = self._frame(sql, [*args, unit])
+        frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
 

@@ -21,7 +21,9 @@ from charts.figures import escape, framed_figure, source_line
 KEY: tuple[str, ...] = ("subject", "entity", "unit", "currency")
 """Columns that make figures the same metric; unit and currency keep one unit a line."""
 
-HOVER = "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}<extra>%{fullData.name}</extra>"
+HOVER = (
+    "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}%{customdata[2]}<extra>%{fullData.name}</extra>"
+)
 """Plotly reads a few tags in hover text, so names and sources are HTML-escaped first."""
 
 
@@ -133,6 +135,59 @@ def series_of(
     return frame.assign(series=pd.Series([labels[i] for i in order], dtype=dtype))
 
 
+PER_DATE = 3
+"""Figures drawn per metric and date at most: the lowest, the middle one and the highest."""
+DATES_SHOWN = 60
+"""Dates drawn per metric at most: the newest."""
+
+
+def thinned(rows: pd.DataFrame, dates: int = DATES_SHOWN) -> pd.DataFrame:
+    """The points the chart draws of ``series_rows``' rows: for each metric and date, the
+    lowest, the middle (the lower of the two middle ones) and the highest figure, for
+    the newest ``dates`` dates of each metric; ``reported`` says how many figures that
+    metric and date has, ``figures`` how many the metric has in all.
+
+    Thousands of sources reporting one figure would draw thousands of dots a date: a
+    cloud no one reads, and a chart whose cost grows with the corpus.  The three kept
+    are real figures (each with its source and quote), so the spread stays visible and
+    every point still traces back; ``ClaimQuery.series(..., thin=True)`` picks the same
+    ones in SQL.  Ties are broken in the rows' order (source, then file order).
+
+    >>> rows = pd.DataFrame({"series": ["A"] * 5, "date": ["2015"] * 4 + ["2016"],
+    ...     "source": list("abcde"), "value": [4.0, 1.0, 3.0, 2.0, 9.0]})
+    >>> thinned(rows)[["source", "value", "reported"]].values.tolist()
+    [['a', 4.0, 4], ['b', 1.0, 4], ['d', 2.0, 4], ['e', 9.0, 1]]
+    """
+    frame = rows.reset_index(drop=True)
+    if frame.empty:
+        return frame.assign(reported=pd.Series([], dtype="int64"), figures=0)
+    keys = ["series", "date"]
+    by_value = frame.assign(_row=np.arange(len(frame))).sort_values(
+        [*keys, "value", "_row"], kind="stable", na_position="last"
+    )
+    nth = by_value.groupby(keys, sort=False).cumcount().sort_index().to_numpy() + 1
+    reported = frame.groupby(keys, sort=False)["date"].transform("size").to_numpy()
+    age = frame.groupby("series", sort=False)["date"].rank(method="dense", ascending=False)
+    figures = frame.groupby("series", sort=False)["date"].transform("size").to_numpy()
+    middle = (reported + 1) // 2
+    keep = (age.to_numpy() <= dates) & ((nth == 1) | (nth == reported) | (nth == middle))
+    kept = frame[keep].assign(reported=reported[keep], figures=figures[keep])
+    return kept.reset_index(drop=True)
+
+
+def _reported(count: int) -> str:
+    """The hover's line for a point drawn of ``count`` figures of one date (``thinned``).
+
+    >>> _reported(1), _reported(250)
+    ('', '<br>One of 250 figures for this date: the lowest, middle and highest are drawn')
+    """
+    if count <= 1:
+        return ""
+    if count <= PER_DATE:
+        return f"<br>One of {count} figures for this date"
+    return f"<br>One of {count:,} figures for this date: the lowest, middle and highest are drawn"
+
+
 def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
     """The ``limit`` series with most sources (ties by name).
 
@@ -173,6 +228,7 @@ def timeseries_figure(
         rows[column].to_numpy(dtype=object).tolist()
         for column in ("series", "date", "value", "source")
     )
+    reported = rows["reported"].tolist() if "reported" in rows else [1] * len(rows)
     rows_of: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         if not pd.isna(name):  # as groupby, which leaves out missing keys
@@ -188,7 +244,11 @@ def timeseries_figure(
                 "mode": "lines+markers" if lines else "markers",
                 "name": html.escape(str(name)),
                 "customdata": [
-                    [html.escape(attributions.get(sources[i], sources[i])), sources[i]]
+                    [
+                        html.escape(attributions.get(sources[i], sources[i])),
+                        sources[i],
+                        _reported(int(reported[i])),
+                    ]
                     for i in part
                 ],
                 "hovertemplate": HOVER,

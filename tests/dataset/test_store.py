@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from analysis.checks import all_checks, flagged_first, stored_checks
 from analysis.filters import Filters, apply_filters
 from analysis.query import ClaimQuery
+from charts.figures import group_sizes
 from dataset import Claim, Equivalent, Period, Source, load_dataset, store
 from dataset.save import atomic_write, claims_yaml, source_yaml
 
@@ -145,8 +146,11 @@ def test_the_store_matches_the_yaml(sources: list[dict]) -> None:
         expected = load_dataset(root)
         built = store.build(root)
         assert built.problems == expected.problems
-        got = query_of(root, built).rows(Filters(statuses=()))
+        query = query_of(root, built)
+        got = query.rows(Filters(statuses=()))
         pd.testing.assert_frame_equal(got, as_loaded(expected.claims), check_categorical=False)
+        # the unit groups the build wrote (dataset/derived.py) are charts.figures' ones
+        assert query.unit_sizes(Filters(statuses=())) == group_sizes(expected.claims)
         assert list(got["category"].astype("object")) == list(
             expected.claims["category"].astype("object")
         )

@@ -24,7 +24,7 @@ from analysis.filters import Filters, apply_filters, options
 from analysis.headlines import headlines
 from analysis.query import BATCH_STATUS, ClaimQuery
 from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
-from charts.timeseries import series_rows
+from charts.timeseries import series_rows, thinned
 from dataset.store import CLAIM_SCHEMA, SOURCE_SCHEMA, checks_facts
 from tests.charts.synthetic import CATEGORIES, claims
 
@@ -122,6 +122,13 @@ def test_units_bars_and_series(case, filters: Filters) -> None:
         pd.testing.assert_frame_equal(
             plain(got)[["series", "date", "source", "value"]],
             plain(expected)[["series", "date", "source", "value"]],
+            check_dtype=False,
+        )
+        # the points drawn: three a date (lowest, middle, highest), the newest two dates
+        drawn = ["series", "date", "source", "value", "reported", "figures"]
+        pd.testing.assert_frame_equal(
+            plain(query.series(filters, unit, max_series=8, dates=2))[drawn],
+            plain(thinned(expected, dates=2))[drawn],
             check_dtype=False,
         )
 
