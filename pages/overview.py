@@ -16,8 +16,8 @@ CARD_WIDTH = 290
 """Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
-count = data.query.count(filters)
-articles = data.query.source_count(filters)
+# the count, the articles, the figures per category and the cards: one scan in DuckDB
+count, articles, counts, cards = data.query.overview(filters, CARD_COLUMNS)
 attributions = data.attributions
 
 st.title("Statistics in the news")
@@ -30,7 +30,6 @@ if not count:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-cards = data.query.headlines(filters, CARD_COLUMNS)
 labels = data.labels
 # cards of one width that wrap onto as many rows as the window needs: in four columns of
 # a 1,400-pixel window, "≈¥7.85 trillion" was cut to "≈¥7.85 tril…"
@@ -50,7 +49,6 @@ for row in cards.to_dict(orient="records"):
             )
         )
 
-counts = data.query.category_counts(filters)
 if len(counts) < MIN_BARS or count < MIN_FIGURES:
     # one bar compares nothing: a filtered view of a category or two figures draws none
     st.caption(

@@ -96,6 +96,16 @@ def test_headlines(case, filters: Filters) -> None:
     assert got["id"].tolist() == expected["id"].tolist()
 
 
+@pytest.mark.parametrize("filters", FILTERS)
+def test_the_overview_in_one_scan(case, filters: Filters) -> None:
+    _, query = case
+    count, sources, counts, cards = query.overview(filters, ["id", "value", "category"])
+    assert (count, sources) == (query.count(filters), query.source_count(filters))
+    assert list(counts.items()) == list(query.category_counts(filters).items())  # in order
+    expected = query.headlines(filters, ["id", "value", "category"])
+    pd.testing.assert_frame_equal(plain(cards), plain(expected))
+
+
 def sampled(sizes: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Every fifth unit group by size, and the smallest: money, changes, shares, ties.
 
