@@ -403,13 +403,13 @@ class ClaimQuery:
             filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
         )
         cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
-        order = "value ASC NULLS LAST, coalesce(source, ''), pos"  # thinned's ties: rows' order
+        order = "value, coalesce(source, ''), pos"  # thinned's ties: the rows' order
         thinned = f"""SELECT * EXCLUDE (pos, nth, age), pos FROM (
                 SELECT *, count(*) OVER (PARTITION BY series, date) AS reported,
                     count(*) OVER (PARTITION BY series) AS figures,
                     row_number() OVER (PARTITION BY series, date ORDER BY {order}) AS nth,
                     dense_rank() OVER (PARTITION BY series ORDER BY date DESC) AS age
-                FROM shown)
+                FROM shown WHERE value IS NOT NULL AND NOT isnan(value))
             WHERE age <= {int(dates or 0)}
               AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
         # the label is the key's (subject and entity): made once a metric, not once a row

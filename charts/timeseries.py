@@ -150,15 +150,16 @@ def thinned(rows: pd.DataFrame, dates: int = DATES_SHOWN) -> pd.DataFrame:
     Thousands of sources reporting one figure would draw thousands of dots a date: a
     cloud no one reads, and a chart whose cost grows with the corpus.  The three kept
     are real figures (each with its source and quote), so the spread stays visible and
-    every point still traces back; ``ClaimQuery.series(..., thin=True)`` picks the same
-    ones in SQL.  Ties are broken in the rows' order (source, then file order).
+    every point still traces back; ``ClaimQuery.series(..., dates=...)`` picks the same
+    ones in SQL.  Ties are broken in the rows' order (source, then file order); a
+    figure without a value is neither drawn nor counted.
 
     >>> rows = pd.DataFrame({"series": ["A"] * 5, "date": ["2015"] * 4 + ["2016"],
     ...     "source": list("abcde"), "value": [4.0, 1.0, 3.0, 2.0, 9.0]})
     >>> thinned(rows)[["source", "value", "reported"]].values.tolist()
     [['a', 4.0, 4], ['b', 1.0, 4], ['d', 2.0, 4], ['e', 9.0, 1]]
     """
-    frame = rows.reset_index(drop=True)
+    frame = rows[rows["value"].notna()].reset_index(drop=True)  # nothing to draw without
     if frame.empty:
         return frame.assign(reported=pd.Series([], dtype="int64"), figures=0)
     keys = ["series", "date"]
