@@ -461,3 +461,39 @@ def test_metric_page_puts_growth_on_a_chart_of_its_own(app, data_copy: Path) -> 
     assert growth["data"][0]["y"] == [7.0]
     assert growth["layout"]["yaxis"]["title"]["text"] == "percent change"
     assert [s.value for s in at.subheader] == ["Growth reported"]
+
+
+def reported(source: int, years: list[str]) -> dict:
+    """One article's spec for ``tests.dataset.test_store.write_dataset``: Internet users in
+    China, one figure a year given, approved."""
+    claim = {
+        "kind": "count", "category": "users", "metric": None, "status": "approved",
+        "unit": "Internet users", "subject": "Users", "entity": "China",
+        "measure": "level", "off_span": False, "broken": 1, "converted": False,
+    }  # fmt: skip
+    claims = [{**claim, "id": source * 10 + j, "year": year} for j, year in enumerate(years)]
+    return {"claims": claims, "has_source": 1, "day": source}
+
+
+def test_explore_draws_three_figures_a_date_and_says_so(
+    app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.dataset.test_store import write_dataset
+
+    root = tmp_path / "many"
+    # 2015: five figures from two articles (three drawn); 2014: two (both drawn)
+    write_dataset(
+        root, [reported(0, ["2015", "2015", "2015", "2014"]), reported(1, ["2015"] * 2 + ["2014"])]
+    )
+    monkeypatch.setenv(ENV_VAR, str(root))
+    at = app("pages/explore.py")
+    assert any("Drawn: 5 of 7 figures" in c.value for c in at.caption)
+    points = chart(at, 1)["data"][0]
+    assert sorted(points["x"]) == ["2014", "2014", "2015", "2015", "2015"]
+    table = at.dataframe[0].value
+    assert sorted(table["figures that date"]) == [2, 2, 5, 5, 5]
+    assert all(
+        "One of 5 figures" in row[2]
+        for row, x in zip(points["customdata"], points["x"], strict=True)
+        if x == "2015"
+    )
