@@ -14,7 +14,7 @@ from dataset.paths import data_root, data_stamp
 from pages import common
 
 FLAGGED_LISTED = 10
-"""Inconsistent checks listed above the table; the table holds them all, first."""
+"""Inconsistent checks listed above the table; the table lists them first."""
 CHECKS_SHOWN = 500
 """Checks in the table (the flagged first); the CSV holds them all."""
 
@@ -75,7 +75,11 @@ else:
         more = flagged_count > FLAGGED_LISTED
         st.warning(
             f"{flagged_count:,} check(s) look inconsistent"
-            + (f"; the first {FLAGGED_LISTED} (the table lists them all first):" if more else ":")
+            + (
+                f"; the first {FLAGGED_LISTED} (the table lists flagged ones first):"
+                if more
+                else ":"
+            )
         )
         st.markdown(
             "\n".join(
