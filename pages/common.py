@@ -203,41 +203,35 @@ def problems_panel(problems: tuple[Problem, ...]) -> None:
 
 
 def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
-    """PNG, SVG and HTML buttons for ``fig``; images are rendered only when clicked."""
+    """PNG, SVG and HTML buttons for ``fig``; images are rendered only when clicked.
+
+    PNG and SVG need the browser Kaleido drives; without it they are shown
+    disabled, saying why.  HTML carries plotly.js and needs nothing.
+    """
     missing = export.browser_missing()
-    png, svg, page = st.columns(3)
-    png.download_button(
-        "PNG",
-        data=lambda: export.to_png(fig),
-        file_name=f"{name}.png",
-        mime="image/png",
-        on_click="ignore",
-        key=f"{key}-png",
-        icon=":material/image:",
-        disabled=missing is not None,
-        help=missing or "The chart as a PNG image, with its title, unit and source line",
-    )
-    svg.download_button(
-        "SVG",
-        data=lambda: export.to_svg(fig),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        key=f"{key}-svg",
-        icon=":material/draw:",
-        disabled=missing is not None,
-        help=missing or "The chart as a scalable SVG image",
-    )
-    page.download_button(
-        "HTML",
-        data=lambda: export.to_html(fig).encode("utf-8"),
-        file_name=f"{name}.html",
-        mime="text/html",
-        on_click="ignore",
-        key=f"{key}-html",
-        icon=":material/code:",
-        help="An interactive page with plotly.js inside; works offline",
-    )
+    formats = [
+        ("PNG", lambda: export.to_png(fig), "image/png", ":material/image:", True,
+         "The chart as a PNG image, with its title, unit and source line"),
+        ("SVG", lambda: export.to_svg(fig), "image/svg+xml", ":material/draw:", True,
+         "The chart as a scalable SVG image"),
+        ("HTML", lambda: export.to_html(fig).encode("utf-8"), "text/html", ":material/code:",
+         False, "An interactive page with plotly.js inside; works offline"),
+    ]  # fmt: skip
+    for column, (label, data, mime, icon, needs_browser, hint) in zip(
+        st.columns(len(formats)), formats, strict=True
+    ):
+        blocked = missing if needs_browser else None
+        column.download_button(
+            label,
+            data=data,
+            file_name=f"{name}.{label.lower()}",
+            mime=mime,
+            on_click="ignore",
+            key=f"{key}-{label.lower()}",
+            icon=icon,
+            disabled=blocked is not None,
+            help=blocked or hint,
+        )
     if missing:
         st.info(missing)
 
