@@ -192,7 +192,7 @@ def test_query_params_preselect_unit_and_currency(app) -> None:
     figure = chart(at)
     assert figure["layout"]["xaxis"]["type"] == "linear"  # bars are never log
     assert not at.get("toggle")  # so no log toggle is offered
-    # ¥7.85 trillion at the rate its own article states: ¥2.95 trillion = $455 billion
+    # CN¥7.85 trillion at the rate its own article states: CN¥2.95 trillion = $455 billion
     assert sorted(bars(at).values()) == pytest.approx([7.85e12 * 455e9 / 2.95e12])
     assert "USD (market value), converted" in figure["layout"]["xaxis"]["title"]["text"]
     hover = figure["data"][0]["customdata"][0][4]
@@ -204,7 +204,7 @@ def test_money_in_keeps_the_chosen_figures(app) -> None:
     assert sorted(bars(at).values()) == [7.85e12]
     at.selectbox(key="currency").set_value("EUR").run()
     assert at.selectbox(key="unit").value.endswith("market-value|level|EUR")
-    # the article states ¥2.95 trillion = 416 billion euros
+    # the article states CN¥2.95 trillion = 416 billion euros
     assert sorted(bars(at).values()) == pytest.approx([7.85e12 * 416e9 / 2.95e12])
 
 
@@ -229,11 +229,11 @@ def test_explore_never_ranks_levels_with_growth(app, data_copy: Path) -> None:
 def test_overview_cards_are_written_for_people(app) -> None:
     at = app("pages/overview.py")
     values = {m.value for m in at.metric}
-    assert {"670 million", "¥2.95 trillion", "7%", ">4.13 million", "≈¥7.85 trillion"} <= values
+    assert {"670 million", "CN¥2.95 trillion", "7%", ">4.13 million", "≈CN¥7.85 trillion"} <= values
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "China Daily, 2015-12-20" in captions
     assert "more than 4.13 million websites" in captions
-    assert "about ¥7.85 trillion" in captions
+    assert "about CN¥7.85 trillion" in captions
     subjects = [m.value.replace("\\", "") for m in at.markdown]
     assert "**Market value of China's listed Internet companies**" in subjects  # whole
     assert any("Wuzhen" in m.help for m in at.markdown if m.help)  # the quote, on hover
