@@ -27,7 +27,8 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from analysis.compare import Officials
-from analysis.filters import DEFAULT_STATUSES, Filters
+from analysis.filters import DEFAULT_STATUSES, Filters, resolve_link_values
+from analysis.format import markdown_escape
 from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
 from dataset import store
@@ -175,9 +176,15 @@ def sidebar_filters(data: Data) -> Filters:
             str,
         ),
     }
+    unknown: list[str] = []
     for name, (label, values, fmt) in choices.items():
         key = FILTER_KEYS[name]
         default = list(DEFAULT_STATUSES) if name == "statuses" else []
+        if key not in st.session_state and key in st.query_params:
+            # the widget itself takes only a label written exactly; ids and other cases too
+            found, missed = resolve_link_values(st.query_params.get_all(key), values, fmt)
+            st.session_state[key] = found
+            unknown += [f"{key}={value}" for value in missed]
         picked[name] = sidebar.multiselect(
             label,
             values,
@@ -187,6 +194,9 @@ def sidebar_filters(data: Data) -> Filters:
             bind="query-params",
             placeholder="All",
         )
+    if unknown:
+        shown = markdown_escape(", ".join(unknown))  # the link's words: text, never Markdown
+        sidebar.warning(f"Not in this dataset, so not applied: {shown}")
     sidebar.button("Clear all filters", on_click=_clear_filters, width="stretch")
     return Filters(**{name: tuple(values) for name, values in picked.items()})
 

@@ -201,11 +201,26 @@ def test_clear_all_resets_filters(viewer) -> None:
         ({"category": ["Users", "E-commerce"]}, "category", ["users", "e-commerce"]),
         ({"kind": "percent"}, "kind", ["percent"]),
         ({"status": ["approved", "candidate"]}, "status", ["candidate", "approved"]),
+        ({"category": "users"}, "category", ["users"]),  # the id, as people type it
+        ({"category": ["EVENTS", "e-COMMERCE"]}, "category", ["events", "e-commerce"]),
+        ({"qualifier": "more_than"}, "qualifier", ["more_than"]),
+        ({"qualifier": "More Than"}, "qualifier", ["more_than"]),
     ],
 )
 def test_query_params_preselect_filters(viewer, query, key, expected) -> None:
     at = viewer("pages/overview.py", **query)
     assert sorted(at.multiselect(key=key).value) == sorted(expected)
+    assert not at.sidebar.warning
+
+
+def test_a_link_value_that_names_nothing_is_said_not_dropped(viewer) -> None:
+    at = viewer("pages/overview.py", category=["users", "[cars](javascript:x)"], kind="coins")
+    assert at.multiselect(key="category").value == ["users"]
+    assert at.multiselect(key="kind").value == []
+    (warning,) = at.sidebar.warning
+    # shown escaped: the link's words are text, never a Markdown link
+    assert r"category\=\[cars\]\(javascript\:x\)" in warning.value
+    assert r"kind\=coins" in warning.value
 
 
 MARKET_VALUE = "Market value of China's listed Internet companies"
