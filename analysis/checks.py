@@ -3,7 +3,7 @@
 Three generic rules, driven by the tables below rather than by the seed:
 
 * **exchange rates**: a money claim with stated equivalents implies a rate
-  per pair of currencies ("¥2.95 trillion = $455 billion -> 6.48 CNY per
+  per pair of currencies ("CN¥2.95 trillion = $455 billion -> 6.48 CNY per
   USD"); rates for the same pair that disagree by more than ``RATE_TOLERANCE``
   are flagged.
 * **totals implied by shares**: a percent claim followed by words such as

@@ -180,7 +180,7 @@ def convert_money(
     ...     "equivalents": [[{"value": 455e9, "currency": "USD", "span": None}], None]})
     >>> done, left = convert_money(frame, "USD")
     >>> done.conversion.tolist()[0]
-    'stated in the article: ¥2.95 trillion = $455 billion'
+    'stated in the article: CN¥2.95 trillion = $455 billion'
     >>> done.conversion.tolist()[1]
     'at 0.1542 USD per CNY, the ECB reference rate of 2015-12-18'
     """

@@ -7,14 +7,17 @@ An empty selection means "no restriction"; status defaults to approved.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
 
 DEFAULT_STATUSES: tuple[str, ...] = ("approved",)
+
+T = TypeVar("T")
 
 FILTER_COLUMNS: dict[str, str] = {
     "categories": "category",
@@ -45,6 +48,34 @@ class Filters:
     def active(self) -> dict[str, tuple[str, ...]]:
         """The fields that restrict anything, for captions and file names."""
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+def resolve_link_values(
+    given: Iterable[str], options: Iterable[T], label: Callable[[T], str]
+) -> tuple[list[T], list[str]]:
+    """A filter's values as a link gives them -> (the options they name, those naming none).
+
+    The sidebar writes an option's label into the URL ("category=Users"); people
+    also type the id or another case ("category=users").  Either names the
+    option, ignoring case; a value that names none is returned apart, so the page
+    can say so instead of silently showing everything.
+
+    >>> labels = {"users": "Users", "e-commerce": "E-commerce"}
+    >>> resolve_link_values(["users", "E-COMMERCE", "cars"], labels, lambda c: labels[c])
+    (['users', 'e-commerce'], ['cars'])
+    """
+    names: dict[str, T] = {}
+    for option in options:
+        names.setdefault(label(option).casefold(), option)
+        names.setdefault(str(option).casefold(), option)
+    found: list[T] = []
+    unknown: list[str] = []
+    for value in given:
+        if (option := names.get(value.casefold())) is not None:
+            found.append(option)
+        else:
+            unknown.append(value)
+    return list(dict.fromkeys(found)), unknown
 
 
 def apply_filters(claims: pd.DataFrame, filters: Filters) -> pd.DataFrame:

@@ -1,7 +1,7 @@
 """The headline figures of the Overview page: one per category, the most telling one.
 
 Within a category money beats counts, counts beat shares (a reader
-remembers "¥2.95 trillion" before "7%"), and within a kind the largest
+remembers "CN¥2.95 trillion" before "7%"), and within a kind the largest
 figure wins; ties keep file order.  The preference is a table, not code.
 """
 

@@ -13,7 +13,7 @@ MIN_BARS = 2
 MIN_FIGURES = 3
 """...and three figures: bars of one and one figure say less than the cards above them."""
 CARD_WIDTH = 290
-"""Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
+"""Pixels: room for "≈CN¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
 # the count, the articles, the figures per category and the cards: one scan in DuckDB
