@@ -253,7 +253,9 @@ def reference_timeseries_traces(rows: pd.DataFrame, attributions: dict[str, str]
                 "y": [float(v) for v in part["value"]],
                 "mode": "lines+markers",
                 "name": html.escape(str(name)),
-                "customdata": [[c, s] for c, s in zip(credit, part["source"], strict=True)],
+                # the third item: how many figures share the date (none said for these rows,
+                # which ``thinned`` did not pick)
+                "customdata": [[c, s, ""] for c, s in zip(credit, part["source"], strict=True)],
                 "hovertemplate": HOVER,
             }
         )
