@@ -307,7 +307,7 @@ class ClaimQuery:
     def overview(
         self, filters: Filters, columns: Iterable[str] | None = None, limit: int = 8
     ) -> tuple[int, int, dict[str, int], pd.DataFrame]:
-        """The Overview's questions in one scan: (``count``, ``source_count``,
+        """The Overview's questions in two scans: (``count``, ``source_count``,
         ``category_counts``, ``headlines``) of the claims let through.
 
         At 1,000,000 claims each question was a scan of its own (five a rerun); here

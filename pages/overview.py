@@ -16,7 +16,7 @@ CARD_WIDTH = 290
 """Pixels: room for "≈CN¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
-# the count, the articles, the figures per category and the cards: one scan in DuckDB
+# the count, the articles, the figures per category and the cards: two scans in DuckDB
 count, articles, counts, cards = data.query.overview(filters, CARD_COLUMNS)
 attributions = data.attributions
 
