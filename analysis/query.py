@@ -360,12 +360,19 @@ class ClaimQuery:
 
     @_memo
     def largest(
-        self, filters: Filters, unit: str, columns: Iterable[str] | None, limit: int
+        self,
+        filters: Filters,
+        unit: str,
+        columns: Iterable[str] | None,
+        limit: int,
+        total: int | None = None,
     ) -> tuple[pd.DataFrame, int]:
         """The ``limit`` largest claims of one unit group (``charts.figures.largest``), and
-        how many claims the group holds."""
+        how many claims the group holds (counted unless ``total``, from ``unit_sizes``,
+        says it: a scan less)."""
         where, args = self._where(filters, "unit_group = ?")
-        total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
+        if total is None:
+            total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
         order = "value DESC NULLS LAST, pos"
         picked = f"SELECT pos FROM claims {where} ORDER BY {order} LIMIT {int(limit)}"
         return self._picked(picked, [*args, unit], columns, order), int(total)

@@ -98,7 +98,7 @@ unit = controls[0].selectbox(
 )
 if currency == AS_STATED:
     # the bars and the series picked in SQL: only their rows become frames
-    bars, count = query.largest(filters, unit, CHART_COLUMNS, BAR_LIMIT)
+    bars, count = query.largest(filters, unit, CHART_COLUMNS, BAR_LIMIT, dict(sizes).get(unit))
     over_time = query.series(filters, unit, max_series=SERIES_SHOWN, dates=DATES_SHOWN)
 else:
     others = query.rows(filters, extra="kind <> 'money' AND unit_group = ?", params=[unit])

@@ -126,6 +126,7 @@ def test_units_bars_and_series(case, filters: Filters) -> None:
         rows = shown[groups == unit]
         bars, count = query.largest(filters, unit, ["id", "value"], BAR_LIMIT)
         assert count == size
+        assert query.largest(filters, unit, ["id"], BAR_LIMIT, size)[0]["id"].equals(bars["id"])
         assert bars["id"].tolist() == rows["id"].iloc[largest(rows["value"], BAR_LIMIT)].tolist()
         expected = series_rows(rows, max_series=8)
         got = query.series(filters, unit, max_series=8)
