@@ -400,7 +400,7 @@ class ClaimQuery:
         max_series: int | None = None,
         dates: int | None = None,
     ) -> pd.DataFrame:
-        """``charts.timeseries.series_of`` of one unit group: metrics with several sources.
+        """``charts.timeseries.series_rows`` of one unit group: metrics with several sources.
 
         With ``dates``, only the points the chart draws (``charts.timeseries.thinned``):
         each metric and date's lowest, middle and highest figure, for its newest

@@ -10,7 +10,6 @@ beside it can link back to the article.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -43,96 +42,27 @@ def series_rows(
     >>> series_rows(rows)[["series", "date", "source"]].values.tolist()
     [['Users (China)', '2012-06', 'b'], ['Users (China)', '2015', 'a']]
     """
-    return series_of(claims, Metrics.of(claims), None, min_sources, max_series)
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """Each claim's metric (``KEY``) as a code, made once per load, so a rerun groups ints.
-
-    ``codes`` is -1 where a claim has no subject or no date: it joins no series.
-
-    >>> m = Metrics.of(pd.DataFrame({"subject": ["A", "A", None], "entity": ["x", None, "x"],
-    ...     "unit": ["u"] * 3, "currency": [None] * 3, "source": ["s", "t", "s"],
-    ...     "date": ["2015", "2016", "2015"]}))
-    >>> m.codes.tolist(), m.labels, m.sources.tolist()
-    ([0, 1, -1], ['A (x)', 'A'], [0, 1, 0])
-    """
-
-    codes: np.ndarray
-    labels: list[str]
-    """The series label of each metric code."""
-    sources: np.ndarray
-    """Each claim's source as a code, -1 where missing."""
-    source_count: int
-
-    @classmethod
-    def of(cls, claims: pd.DataFrame) -> Metrics:
-        dated = (claims["subject"].notna() & claims["date"].notna()).to_numpy()
-        codes = np.full(len(claims), -1, dtype=np.int64)
-        key = np.zeros(int(dated.sum()), dtype=np.int64)
-        for column in KEY:
-            values = claims[column].to_numpy(dtype=object, na_value="")[dated]
-            part, uniques = pd.factorize(values)
-            key = pd.factorize(key * (len(uniques) + 1) + part)[0]
-        codes[dated] = key
-        first = np.flatnonzero(dated)[np.unique(key, return_index=True)[1]]
-        subjects = claims["subject"].to_numpy(dtype=object, na_value="")[first].tolist()
-        entities = claims["entity"].to_numpy(dtype=object, na_value="")[first].tolist()
-        labels = [
-            f"{subject} ({entity})" if entity and entity not in subject else subject
-            for subject, entity in zip(subjects, entities, strict=True)
-        ]
-        sources, uniques = pd.factorize(claims["source"])  # -1 where missing
-        return cls(codes, labels, sources, len(uniques))
-
-
-def series_of(
-    claims: pd.DataFrame,
-    metrics: Metrics,
-    mask: np.ndarray | None = None,
-    min_sources: int = 2,
-    max_series: int | None = None,
-) -> pd.DataFrame:
-    """``series_rows`` of the rows of ``claims`` in ``mask`` (all by default), through
-    ``metrics`` (``Metrics.of(claims)``, made once per load).
-
-    Metrics are integer codes, their sources counted with numpy, and only the
-    rows kept are copied: grouping and sorting DataFrames, or copying a whole
-    unit's rows, cost more than drawing the chart.
-    """
     columns = [*KEY, "source", "date", "value"]
-    dated = metrics.codes >= 0
-    positions = np.flatnonzero(dated if mask is None else dated & mask)
-    # the view's metrics, numbered in order of first appearance, and the sources of each
-    found, firsts, key = np.unique(metrics.codes[positions], return_index=True, return_inverse=True)
-    appearance = np.argsort(firsts, kind="stable")
-    rank = np.empty_like(appearance)
-    rank[appearance] = np.arange(len(appearance))
-    key, found = rank[key], found[appearance]
-    source = metrics.sources[positions]
-    known = source >= 0
-    pairs = np.unique(key[known] * (metrics.source_count + 1) + source[known])
-    per_key = np.bincount(pairs // (metrics.source_count + 1), minlength=len(found))
-    label_of = [metrics.labels[code] for code in found.tolist()]
-    keep = per_key >= min_sources
-    if max_series is not None:
-        first: dict[str, int] = {}  # label -> sources of its first row's metric
-        for k in np.flatnonzero(keep).tolist():
-            first.setdefault(label_of[k], int(per_key[k]))
-        most = _most_reported(first, max_series)
-        keep &= np.array([label in most for label in label_of], dtype=bool)
-    kept = keep[key]
-    rows = positions[kept]
-    labels = [label_of[k] for k in key[kept].tolist()]
-    dates, sources = (
-        claims[column].take(rows).to_numpy(dtype=object, na_value="").tolist()
-        for column in ("date", "source")
-    )
-    order = sorted(range(len(rows)), key=lambda i: (labels[i], dates[i], sources[i]))
-    frame = claims[columns].take(rows[order]).reset_index(drop=True)
-    dtype = "str" if len(positions) else "object"  # as pandas infers it for these rows
-    return frame.assign(series=pd.Series([labels[i] for i in order], dtype=dtype))
+    frame = claims.loc[claims["subject"].notna() & claims["date"].notna(), columns].copy()
+    if frame.empty:
+        return frame.assign(series=pd.Series(dtype="object"))
+    keys = frame[list(KEY)].astype("object").fillna("")
+    frame["series"] = [
+        f"{subject} ({entity})" if entity and entity not in subject else subject
+        for subject, entity in zip(keys["subject"], keys["entity"], strict=True)
+    ]
+    sources = frame.groupby([keys[k] for k in KEY], sort=False)["source"].transform("nunique")
+    enough = (sources >= min_sources).to_numpy()
+    frame, sources = frame[enough], sources[enough]
+    if max_series is not None and len(frame):
+        # a label's rank is the sources of its first row's metric (ties by name)
+        ranked = (
+            pd.DataFrame({"series": frame["series"].to_numpy(), "n": sources.to_numpy()})
+            .drop_duplicates("series")
+            .sort_values(["n", "series"], ascending=[False, True], kind="stable")
+        )
+        frame = frame[frame["series"].isin(ranked["series"].head(max_series))]
+    return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
 
 
 PER_DATE = 3
@@ -187,15 +117,6 @@ def _reported(count: int) -> str:
     if count <= PER_DATE:
         return f"<br>One of {count} figures for this date"
     return f"<br>One of {count:,} figures for this date: the lowest, middle and highest are drawn"
-
-
-def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
-    """The ``limit`` series with most sources (ties by name).
-
-    >>> sorted(_most_reported({"b": 2, "a": 2, "c": 3}, 2))
-    ['a', 'c']
-    """
-    return set(sorted(counts, key=lambda label: (-counts[label], label))[:limit])
 
 
 def source_link(source_id: str) -> str:
