@@ -53,7 +53,8 @@ if len(counts) < MIN_BARS or count < MIN_FIGURES:
     # one bar compares nothing: a filtered view of a category or two figures draws none
     st.caption(
         f"{count:,} figure(s) in {len(counts)} categor{'y' if len(counts) == 1 else 'ies'}: "
-        "the cards above show them; Explore ranks the figures of one metric or unit."
+        "a card above shows each category's headline figure; Explore lists them all and "
+        "ranks the figures of one metric or unit."
     )
     st.stop()
 fig = category_counts_figure(

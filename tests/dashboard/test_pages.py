@@ -162,6 +162,8 @@ def test_each_filter_changes_the_overview_chart(viewer, seed, key, picked, colum
 def test_a_small_overview_draws_no_giant_bar(viewer, query, bars: int) -> None:
     at = viewer("pages/overview.py", **query)
     assert len(counts(at)) == bars if bars else not at.get("plotly_chart")
+    if not bars:  # the cards show one headline a category, and the caption says so
+        assert any("headline figure" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize(("key", "picked", "column", "values"), FILTER_CASES)
