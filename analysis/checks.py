@@ -3,7 +3,7 @@
 Three generic rules, driven by the tables below rather than by the seed:
 
 * **exchange rates**: a money claim with stated equivalents implies a rate
-  per pair of currencies ("¥2.95 trillion = $455 billion -> 6.48 CNY per
+  per pair of currencies ("CN¥2.95 trillion = $455 billion -> 6.48 CNY per
   USD"); rates for the same pair that disagree by more than ``RATE_TOLERANCE``
   are flagged.
 * **totals implied by shares**: a percent claim followed by words such as
@@ -14,35 +14,35 @@ Three generic rules, driven by the tables below rather than by the seed:
   takes a part of the nearest count before it (half of 2,000 -> about 1,000).
 
 A share below 0% or above 100%, or rates that disagree, are flagged.
+
+The rules themselves (which figures imply which) live in ``dataset/implied.py``,
+where the store's build applies them once (``checks.parquet``); here they are
+applied to a claims frame, and each check gets its arithmetic written out:
+``rate_check`` and ``share_check`` word a fact the same way whichever path
+found it (``stored_checks``: the rows ``ClaimQuery.checks`` gives).
 """
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from analysis.format import bare_figure, money, plain_number, scaled_number
-
-RATE_TOLERANCE = 0.10
-"""Relative spread allowed between rates stated for the same pair of currencies."""
-
-LOOKAHEAD = 40
-"""Characters after a percent figure searched for the words that say what it is a share of."""
-
-SHARE_OF_WHOLE = re.compile(
-    r"^\s*(?:of\s+(?:the\s+)?(?:global|world(?:'s|wide)?|national|total|all)\b"
-    r"|of\s+the\s+(?:country|nation|market)(?:'s)?\s+total)",
-    re.IGNORECASE,
+from dataset.implied import (
+    PART_KINDS,
+    RATE_TOLERANCE,
+    SHARE_KINDS,
+    nearest,
+    pair_candidates,
+    rate_facts,
+    share_relation,
+    words_after,
 )
-"""After the share: the count before it is the part ("one-fourth of the global total")."""
-
-PART_OF_COUNT = re.compile(r"^\s*(?:of\s+(?:them|whom|which|those|these)\b)", re.IGNORECASE)
-"""After the fraction: the count before it is the whole ("half of them from overseas")."""
 
 APPROX_WORDS: dict[str, str] = {
     "more_than": "more than",
@@ -50,13 +50,6 @@ APPROX_WORDS: dict[str, str] = {
     "less_than": "less than",
     "at_most": "at most",
 }
-
-
-CHECK_COLUMNS: tuple[str, ...] = (
-    "id", "source", "quote", "subject", "kind", "value", "currency", "unit", "qualifier",
-    "measure", "start", "end", "equivalents",
-)  # fmt: skip
-"""The columns the checks read: the dashboard copies only these of the filtered claims."""
 
 
 @dataclass(frozen=True)
@@ -83,50 +76,49 @@ def rate_checks(claims: pd.DataFrame) -> list[Check]:
     >>> [c.result for c in rate_checks(frame)]
     ['6.48 CNY per USD']
     """
-    found: list[tuple[str, str, float, dict]] = []
     # only the rows that state a conversion become dicts: all money rows were too slow
     money_rows = np.flatnonzero((claims["kind"].astype("object") == "money").to_numpy())
     equivalents = claims["equivalents"].iloc[money_rows]
     stated = [i for i, e in zip(money_rows, equivalents, strict=True) if e]
     columns = ["id", "source", "subject", "currency", "value", "equivalents"]
-    for row in claims[columns].iloc[stated].to_dict(orient="records"):
-        for eq in row["equivalents"] or []:
-            if eq["currency"] == row["currency"] or eq["value"] <= 0 or row["value"] <= 0:
-                continue
-            rate = row["value"] / eq["value"]
-            found.append((row["currency"], eq["currency"], rate, row | {"eq": eq}))
+    found = rate_facts(claims[columns].iloc[stated].to_dict(orient="records"))
     by_pair: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for base, quote, rate, _ in found:
-        by_pair[(base, quote)].append(rate)
+    for fact in found:
+        by_pair[(fact["currency"], fact["eq_currency"])].append(fact["rate"])
     medians = {pair: statistics.median(rates) for pair, rates in by_pair.items()}
-    checks = []
-    for base, quote, rate, row in found:
-        median = medians[(base, quote)]
-        spread = abs(rate - median) / median
-        ok = spread <= RATE_TOLERANCE
-        eq = row["eq"]
-        checks.append(
-            Check(
-                rule="exchange rate",
-                subject=str(row.get("subject") or row["id"]),
-                arithmetic=(
-                    f"{money(row['value'], base)} ÷ {money(eq['value'], quote)} "
-                    f"= {plain_number(rate, 4 if rate < 10 else 2)} {base} per {quote}"
-                ),
-                result=f"{plain_number(rate)} {base} per {quote}",
-                ok=ok,
-                claim_ids=(str(row["id"]),),
-                source=str(row["source"]),
-                problem=""
-                if ok
-                else (
-                    f"{spread:.0%} away from the median {plain_number(median)} {base} per "
-                    f"{quote} stated elsewhere"
-                ),
-                details={"base": base, "quote": quote, "rate": rate},
-            )
-        )
-    return checks
+    return [rate_check(f, medians[(f["currency"], f["eq_currency"])]) for f in found]
+
+
+def rate_check(fact: Mapping, median: float) -> Check:
+    """One stated conversion's rate (``dataset.implied.rate_facts``) against the median
+    rate of its pair of currencies among the figures shown."""
+    base, quote, rate = fact["currency"], fact["eq_currency"], float(fact["rate"])
+    spread = abs(rate - median) / median
+    ok = spread <= RATE_TOLERANCE
+    return Check(
+        rule="exchange rate",
+        subject=str(_present(fact.get("subject")) or fact["id"]),
+        arithmetic=(
+            f"{money(fact['value'], base)} ÷ {money(fact['eq_value'], quote)} "
+            f"= {plain_number(rate, 4 if rate < 10 else 2)} {base} per {quote}"
+        ),
+        result=f"{plain_number(rate)} {base} per {quote}",
+        ok=ok,
+        claim_ids=(str(fact["id"]),),
+        source=str(fact["source"]),
+        problem=""
+        if ok
+        else (
+            f"{spread:.0%} away from the median {plain_number(median)} {base} per "
+            f"{quote} stated elsewhere"
+        ),
+        details={"base": base, "quote": quote, "rate": rate},
+    )
+
+
+def _present(value: object) -> object:
+    """None for a missing value (pandas' NA or NaN included), else the value."""
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
 def _pairs(claims: pd.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict, str]]:
@@ -137,39 +129,29 @@ def _pairs(claims: pd.DataFrame, texts: dict[str, str]) -> list[tuple[dict, dict
     """
     kinds = claims["kind"].astype("object").to_numpy()
     steady = claims["measure"].astype("object").to_numpy() == "level"
-    shares = np.flatnonzero((kinds == "percent") & steady)
+    shares = np.flatnonzero(np.isin(kinds, SHARE_KINDS) & steady)
     relations: dict[int, str] = {}
     sources, ends = (claims[column].iloc[shares].tolist() for column in ("source", "end"))
     for i, (source, end) in enumerate(zip(sources, ends, strict=True)):
-        text = texts.get(source, "")
-        after = text[int(end) : int(end) + LOOKAHEAD]
-        if SHARE_OF_WHOLE.match(after):
-            relations[i] = "total"
-        elif PART_OF_COUNT.match(after):
-            relations[i] = "part"
+        relation = share_relation(words_after(texts.get(source, ""), end))
+        if relation:
+            relations[i] = relation
     if not relations:
         return []
     matched = claims.iloc[shares[list(relations)]].to_dict(orient="records")
+    for share, relation in zip(matched, relations.values(), strict=True):
+        share["relation"] = relation
     wanted = {(share["source"], share["quote"]) for share in matched}
-    levels = np.flatnonzero(((kinds == "count") | (kinds == "money")) & steady)
+    levels = np.flatnonzero(np.isin(kinds, PART_KINDS) & steady)
     keys = zip(
         *(claims[column].iloc[levels].tolist() for column in ("source", "quote")), strict=True
     )
     quoted = [i for i, key in enumerate(keys) if key in wanted]
-    by_quote: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for row in claims.iloc[levels[quoted]].to_dict(orient="records"):
-        by_quote[(row["source"], row["quote"])].append(row)
-    pairs = []
-    for share, relation in zip(matched, relations.values(), strict=True):
-        before = [
-            r
-            for r in by_quote.get((share["source"], share["quote"]), [])
-            if int(r["end"]) <= int(share["start"])
-        ]
-        if before:
-            nearest = max(before, key=lambda r: int(r["end"]))
-            pairs.append((nearest, share, relation))
-    return pairs
+    counts = claims.iloc[levels[quoted]].to_dict(orient="records")
+    return [
+        (count, share, share["relation"])
+        for share, count in nearest(pair_candidates(matched, counts))
+    ]
 
 
 def share_checks(claims: pd.DataFrame, texts: dict[str, str]) -> list[Check]:
@@ -184,48 +166,83 @@ def share_checks(claims: pd.DataFrame, texts: dict[str, str]) -> list[Check]:
     >>> [(c.rule, c.result) for c in share_checks(frame, {"s": text})]
     [('total implied by a share', 'about 2.68 billion users in all')]
     """
-    checks = []
-    for count, share, relation in _pairs(claims, texts):
-        pct = float(share["value"])
-        fraction = pct / 100
-        known = bare_figure(float(count["value"]), str(count["kind"]), count.get("currency"))
-        unit = "" if count["kind"] == "money" else f" {count.get('unit') or ''}".rstrip()
-        ok = 0 < pct <= 100
-        problem = "" if ok else f"a share of {plain_number(pct)}% is outside 0–100%"
-        qualifier = APPROX_WORDS.get(str(count.get("qualifier")), "")
-        prefix = f"{qualifier} " if qualifier else ""
-        if relation == "total":
-            implied = float(count["value"]) / fraction if fraction else float("nan")
-            arithmetic = f"{prefix}{known} ÷ {plain_number(pct)}% = {_implied(implied, count)}"
-            result = f"about {_implied(implied, count)}{unit} in all"
-            rule = "total implied by a share"
-        else:
-            implied = float(count["value"]) * fraction
-            arithmetic = f"{plain_number(pct)}% × {prefix}{known} = {_implied(implied, count)}"
-            result = f"about {_implied(implied, count)}{unit}"
-            rule = "part implied by a fraction"
-        checks.append(
-            Check(
-                rule=rule,
-                subject=str(share.get("subject") or share["id"]),
-                arithmetic=arithmetic,
-                result=result,
-                ok=ok,
-                claim_ids=(str(count["id"]), str(share["id"])),
-                source=str(share["source"]),
-                problem=problem,
-                details={"implied": implied},
-            )
-        )
-    return checks
+    return [share_check(count, share, relation) for count, share, relation in _pairs(claims, texts)]
 
 
-def _implied(value: float, count: dict) -> str:
+def share_check(count: Mapping, share: Mapping, relation: str) -> Check:
+    """The total (``relation`` "total") or the part ("part") a share implies of ``count``."""
+    pct = float(share["value"])
+    fraction = pct / 100
+    currency = _present(count.get("currency"))
+    known = bare_figure(float(count["value"]), str(count["kind"]), currency)
+    unit = "" if count["kind"] == "money" else f" {_present(count.get('unit')) or ''}".rstrip()
+    ok = 0 < pct <= 100
+    problem = "" if ok else f"a share of {plain_number(pct)}% is outside 0–100%"
+    qualifier = APPROX_WORDS.get(str(count.get("qualifier")), "")
+    prefix = f"{qualifier} " if qualifier else ""
+    if relation == "total":
+        implied = float(count["value"]) / fraction if fraction else float("nan")
+        arithmetic = f"{prefix}{known} ÷ {plain_number(pct)}% = {_implied(implied, count)}"
+        result = f"about {_implied(implied, count)}{unit} in all"
+        rule = "total implied by a share"
+    else:
+        implied = float(count["value"]) * fraction
+        arithmetic = f"{plain_number(pct)}% × {prefix}{known} = {_implied(implied, count)}"
+        result = f"about {_implied(implied, count)}{unit}"
+        rule = "part implied by a fraction"
+    return Check(
+        rule=rule,
+        subject=str(_present(share.get("subject")) or share["id"]),
+        arithmetic=arithmetic,
+        result=result,
+        ok=ok,
+        claim_ids=(str(count["id"]), str(share["id"])),
+        source=str(share["source"]),
+        problem=problem,
+        details={"implied": implied},
+    )
+
+
+def _implied(value: float, count: Mapping) -> str:
     if count["kind"] == "money":
-        return money(value, count.get("currency"))
+        return money(value, _present(count.get("currency")))
     return scaled_number(value)
 
 
 def all_checks(claims: pd.DataFrame, texts: dict[str, str]) -> list[Check]:
     """Every check over ``claims``: exchange rates, then shares and fractions."""
     return rate_checks(claims) + share_checks(claims, texts)
+
+
+def flagged_first(checks: list[Check]) -> list[Check]:
+    """The inconsistent checks first, each group in its own order (as the page lists them).
+
+    >>> [c.ok for c in flagged_first([Check("r", "s", "", "", True, (), ""),
+    ...     Check("r", "t", "", "", False, (), "")])]
+    [False, True]
+    """
+    return [c for c in checks if not c.ok] + [c for c in checks if c.ok]
+
+
+COUNT_PREFIX = "count_"
+"""In ``ClaimQuery.checks``' rows, the columns of the figure a share is a share of."""
+NUMBERS = frozenset({"value", "eq_value", "rate", "median", "count_value"})
+"""Its columns of numbers: a missing one is NaN, as in a claims frame."""
+
+
+def stored_checks(rows: pd.DataFrame) -> list[Check]:
+    """The checks of ``ClaimQuery.checks``' rows (facts of ``checks.parquet``, the median
+    of each rate's pair among the figures shown, the nearest count of each share).
+
+    Worded by ``rate_check`` and ``share_check``, as ``all_checks`` words them.
+    """
+    found = []
+    for found_row in rows.to_dict(orient="records"):
+        # missing text as None, as a claims frame's records give it; numbers stay NaN
+        row = {k: v if k in NUMBERS else _present(v) for k, v in found_row.items()}
+        if row["relation"] == "rate":
+            found.append(rate_check(row, float(row["median"])))
+            continue
+        count = {k[len(COUNT_PREFIX) :]: v for k, v in row.items() if k.startswith(COUNT_PREFIX)}
+        found.append(share_check(count, row, row["relation"]))
+    return found

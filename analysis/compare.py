@@ -372,7 +372,7 @@ def figure_words(value: float, kind: str, currency: str | None = None) -> str:
     """A figure with up to six decimals of its scale: official values are exact.
 
     >>> figure_words(1374620000.0, "count"), figure_words(2.9524e12, "money", "CNY")
-    ('1.37462 billion', '¥2.9524 trillion')
+    ('1.37462 billion', 'CN¥2.9524 trillion')
     >>> figure_words(50.3, "percent")
     '50.3%'
     """

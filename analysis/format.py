@@ -1,8 +1,8 @@
-"""Figures written for people: "670 million", "¥2.95 trillion", "more than 4.13 million", "7%".
+"""Figures written for people: "670 million", "CN¥2.95 trillion", "more than 4.13 million", "7%".
 
 Charts, metric cards and tables all show a number the way a newspaper
 would, so a reader can match it with the words of the source.  The tables
-below drive the wording; add a currency symbol or a scale word there.
+below drive the wording; currency signs come from CLDR (Babel).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import math
 import re
 
 import pandas as pd
+from babel import Locale
 
 SCALES: tuple[tuple[float, str], ...] = (
     (1e12, "trillion"),
@@ -20,16 +21,13 @@ SCALES: tuple[tuple[float, str], ...] = (
 """Scale words, largest first; below a million numbers are written out (2,000)."""
 
 CURRENCY_SYMBOLS: dict[str, str] = {
-    "CNY": "¥",
-    "USD": "$",
-    "EUR": "€",
-    "GBP": "£",
-    "JPY": "JP¥",
-    "INR": "₹",
-    "KRW": "₩",
-    "HKD": "HK$",
+    code: symbol
+    for code, symbol in Locale.parse("en").currency_symbols.items()
+    if symbol != code and not symbol.isalpha()
 }
-"""ISO 4217 code -> symbol written before the amount; other codes follow it."""
+"""ISO 4217 code -> the sign CLDR's English locale writes before an amount: "$", "€",
+"CN¥" (yuan), "¥" (yen), "HK$".  Codes whose English symbol is only letters ("CHF")
+are written after the amount, as the code."""
 
 QUALIFIER_WORDS: dict[str, str] = {
     "exact": "",
@@ -72,8 +70,8 @@ def scaled_number(value: float) -> str:
 def money(value: float, currency: str | None) -> str:
     """An amount with its currency symbol, or its code when there is none.
 
-    >>> money(2.95e12, "CNY"), money(455e9, "USD"), money(1.5e6, "CHF")
-    ('¥2.95 trillion', '$455 billion', '1.5 million CHF')
+    >>> money(2.95e12, "CNY"), money(455e9, "USD"), money(1.5e6, "CHF"), money(9e9, "JPY")
+    ('CN¥2.95 trillion', '$455 billion', '1.5 million CHF', '¥9 billion')
     """
     number = scaled_number(abs(value))
     sign = "-" if value < 0 else ""
@@ -84,7 +82,7 @@ def money(value: float, currency: str | None) -> str:
 
 
 def bare_figure(value: float, kind: str, currency: str | None = None, change: bool = False) -> str:
-    """The figure alone, without its qualifier: "7%", "¥2.95 trillion", "+3.2%".
+    """The figure alone, without its qualifier: "7%", "CN¥2.95 trillion", "+3.2%".
 
     >>> bare_figure(7.0, "percent"), bare_figure(-3.2, "percent", change=True)
     ('7%', '-3.2%')
@@ -119,7 +117,7 @@ def figure_text(
     >>> figure_text(15.0, "count", qualifier="range", low=10.0, high=20.0)
     '10 to 20'
     >>> figure_text(2.95e12, "money", currency="CNY")
-    '¥2.95 trillion'
+    'CN¥2.95 trillion'
     """
     if qualifier == "range" and low is not None and high is not None:
         return f"{bare_figure(low, kind, currency, change)} to {bare_figure(high, kind, currency)}"
@@ -260,7 +258,7 @@ def compact_figure(row: dict) -> str:
     '>4.13 million'
     >>> compact_figure({"value": 7.85e12, "kind": "money", "currency": "CNY",
     ...     "qualifier": "approximate"})
-    '≈¥7.85 trillion'
+    '≈CN¥7.85 trillion'
     """
     qualifier = str(row.get("qualifier") or "exact")
     if qualifier == "range":

@@ -25,9 +25,12 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
+from dataset import implied
+from dataset.derived import UNIT_GROUP_SQL
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -39,26 +42,12 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_TEXT = "trim(coalesce(unit, ''), ' \t\n\r\x0b\x0c')"
-_GROUP = f"""CASE
-    WHEN coalesce(metric, '') <> '' THEN 'metric:' || metric || '|' || coalesce(measure, 'level')
-        || '|' || CASE WHEN kind = 'money' THEN coalesce(currency, '') ELSE '' END
-    ELSE (CASE
-            WHEN kind = 'money' THEN coalesce(currency, '')
-            WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration', 'other')
-                THEN replace(kind, '_', ' ')
-            WHEN {_TEXT} <> '' THEN {_TEXT}
-            ELSE kind END)
-        || coalesce(' (' || nullif(concat_ws('; ',
-            CASE WHEN kind IN ('percent', 'percentage_points', 'basis_points', 'duration',
-                               'other') THEN nullif({_TEXT}, '') END,
-            CASE WHEN coalesce(measure, 'level') <> 'level' THEN measure END), '') || ')', '')
-    END"""
-"""``charts.figures.unit_group`` in SQL: the unit a claim is charted in."""
+_GROUP = UNIT_GROUP_SQL
 
-_KEY_LABEL = """CASE WHEN coalesce(entity, '') <> '' AND position(entity IN subject) = 0
-    THEN subject || ' (' || entity || ')' ELSE subject END"""
-"""``charts.timeseries.Metrics``'s series label."""
+_KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
+    THEN k1 || ' (' || k2 || ')' ELSE k1 END"""
+"""``charts.timeseries.Metrics``'s series label, of a key's subject (``k1``) and entity
+(``k2``, '' for none)."""
 
 
 MEMO_LIMIT = 512
@@ -132,9 +121,15 @@ class ClaimQuery:
         self.paths = (claims, sources)
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
+        # each question read the Parquet footers again (a few ms a question at 1,000,000
+        # claims, a page asks six to ten); DuckDB keeps them, checked against the file's
+        # modification time, and a build writes new files (os.replace) anyway
+        self._con.execute("SET parquet_metadata_cache = true")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
         curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
+        if "unit_group" not in pq.read_schema(claims).names:  # a store of before it was kept
+            curated = f"SELECT *, {_GROUP} AS unit_group FROM ({curated})"
         parts = [curated]
         batch_sources = ""
         self.candidates = candidates
@@ -149,15 +144,27 @@ class ClaimQuery:
                     CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
                     FROM read_parquet({_listing(found)})"""
         union = " UNION ALL BY NAME ".join(parts)
+        if len(parts) > 1:  # the batch candidates' unit groups, worked out as they are read
+            union = f"""SELECT * REPLACE (CASE WHEN unit_group IS NULL
+                THEN {_GROUP} ELSE unit_group END AS unit_group) FROM ({union})"""
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
-            f"""CREATE VIEW claims AS SELECT *, {_GROUP} AS unit_group,
+            f"""CREATE VIEW claims AS SELECT *,
                 CASE kind {prefer} ELSE 9 END AS preference,
                 CASE category {place or "WHEN NULL THEN 0"} ELSE {len(self.categories)} END
                     AS category_place
             FROM ({union})"""
         )
+        facts = claims.parent / "checks.parquet"
+        if facts.exists():
+            self._con.execute(
+                f"CREATE VIEW checks AS SELECT * FROM read_parquet({_sql_text(str(facts))})"
+            )
+        else:  # a store written before the checks were (or by a test): none
+            empty = implied.CHECKS_SCHEMA.empty_table()  # noqa: F841 (read by DuckDB)
+            self._con.execute("CREATE TABLE checks AS SELECT * FROM empty")
+        self._batch_facts: bool | None = None
         self._con.execute(
             f"""CREATE VIEW source_lines AS SELECT id, attribution
             FROM read_parquet({_sql_text(str(sources))}) {batch_sources}"""
@@ -188,12 +195,14 @@ class ClaimQuery:
             cursor = self._con.cursor()
         return cursor
 
-    def _where(self, filters: Filters, extra: str = "") -> tuple[str, list[object]]:
+    def _where(
+        self, filters: Filters, extra: str = "", prefix: str = ""
+    ) -> tuple[str, list[object]]:
         clauses, params = [], []
         for name, column in FILTER_COLUMNS.items():
             wanted = getattr(filters, name)
             if wanted:
-                clauses.append(f'"{column}" IN ({", ".join("?" * len(wanted))})')
+                clauses.append(f'"{prefix}{column}" IN ({", ".join("?" * len(wanted))})')
                 params += list(wanted)
         if extra:
             clauses.append(extra)
@@ -295,6 +304,42 @@ class ClaimQuery:
         return self._frame(sql, args)
 
     @_memo
+    def overview(
+        self, filters: Filters, columns: Iterable[str] | None = None, limit: int = 8
+    ) -> tuple[int, int, dict[str, int], pd.DataFrame]:
+        """The Overview's questions in two scans: (``count``, ``source_count``,
+        ``category_counts``, ``headlines``) of the claims let through.
+
+        At 1,000,000 claims each question was a scan of its own (five a rerun); here
+        one aggregate answers the counts and the cards' positions, grouped by category
+        and over everything (``GROUPING SETS``), one more counts the articles, and only
+        the cards' rows are read whole, by position.
+        """
+        where, args = self._where(filters)
+        rank = """struct_pack(c := measure IS DISTINCT FROM 'level', p := preference,
+            v := coalesce(-value, 'inf'::DOUBLE), pos := pos)"""
+        sql = f"""SELECT grouping(category) AS whole, category, count(*) AS n, min(pos) AS first,
+                min(category_place) AS place, min({rank}) AS best
+            FROM claims {where} GROUP BY GROUPING SETS ((category), ())"""
+        found = self._rows(sql, args)
+        whole = next(r for r in found if r[0])
+        groups = [r for r in found if not r[0]]
+        counts = {r[1]: int(r[2]) for r in sorted(groups, key=lambda r: r[3]) if r[1] is not None}
+        ranked = sorted(groups, key=lambda r: (r[4], *r[5].values()))[: int(limit)]
+        wanted = [r[5]["pos"] for r in ranked]
+        # the articles apart: a distinct count in every group of the aggregate doubled it
+        sources = self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+        sql = f"""SELECT {self._columns(columns)}, pos AS _pos FROM claims
+            WHERE pos IN (SELECT unnest(?::BIGINT[]))"""
+        cursor = self._cursor()
+        try:
+            rows = cursor.sql(sql, params=[wanted]).to_arrow_table().to_pandas()
+        finally:
+            cursor.close()
+        rows = rows.set_index("_pos").reindex(wanted).reset_index(drop=True)
+        return int(whole[2]), int(sources), counts, typed(rows, self.categories)
+
+    @_memo
     def currencies(self, filters: Filters) -> list[str]:
         """``target_currencies``: every currency a money claim let through is or is stated in."""
         where, args = self._where(filters, "kind = 'money'")
@@ -315,15 +360,22 @@ class ClaimQuery:
 
     @_memo
     def largest(
-        self, filters: Filters, unit: str, columns: Iterable[str] | None, limit: int
+        self,
+        filters: Filters,
+        unit: str,
+        columns: Iterable[str] | None,
+        limit: int,
+        total: int | None = None,
     ) -> tuple[pd.DataFrame, int]:
         """The ``limit`` largest claims of one unit group (``charts.figures.largest``), and
-        how many claims the group holds."""
+        how many claims the group holds (counted unless ``total``, from ``unit_sizes``,
+        says it: a scan less)."""
         where, args = self._where(filters, "unit_group = ?")
-        total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
-        sql = f"""SELECT {self._columns(columns)} FROM claims {where}
-            ORDER BY value DESC NULLS LAST, pos LIMIT {int(limit)}"""
-        return self._frame(sql, [*args, unit]), int(total)
+        if total is None:
+            total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
+        order = "value DESC NULLS LAST, pos"
+        picked = f"SELECT pos FROM claims {where} ORDER BY {order} LIMIT {int(limit)}"
+        return self._picked(picked, [*args, unit], columns, order), int(total)
 
     def _picked(
         self, picked: str, params: list, columns: Iterable[str] | None, order: str
@@ -341,29 +393,51 @@ class ClaimQuery:
 
     @_memo
     def series(
-        self, filters: Filters, unit: str, min_sources: int = 2, max_series: int | None = None
+        self,
+        filters: Filters,
+        unit: str,
+        min_sources: int = 2,
+        max_series: int | None = None,
+        dates: int | None = None,
     ) -> pd.DataFrame:
-        """``charts.timeseries.series_of`` of one unit group: metrics with several sources."""
+        """``charts.timeseries.series_rows`` of one unit group: metrics with several sources.
+
+        With ``dates``, only the points the chart draws (``charts.timeseries.thinned``):
+        each metric and date's lowest, middle and highest figure, for its newest
+        ``dates`` dates, with ``reported`` (how many figures that metric and date has)
+        and ``figures`` (how many the metric has).
+        """
         where, args = self._where(
             filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
         )
         cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
+        order = "value, coalesce(source, ''), pos"  # thinned's ties: the rows' order
+        thinned = f"""SELECT * EXCLUDE (pos, nth, age), pos FROM (
+                SELECT *, count(*) OVER (PARTITION BY series, date) AS reported,
+                    count(*) OVER (PARTITION BY series) AS figures,
+                    row_number() OVER (PARTITION BY series, date ORDER BY {order}) AS nth,
+                    dense_rank() OVER (PARTITION BY series ORDER BY date DESC) AS age
+                FROM shown WHERE value IS NOT NULL AND NOT isnan(value))
+            WHERE age <= {int(dates or 0)}
+              AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
+        # the label is the key's (subject and entity): made once a metric, not once a row
         sql = f"""WITH view AS (
                 SELECT subject, entity, unit, currency, source, date, value, pos,
-                    {_KEY_LABEL} AS series, subject AS k1, coalesce(entity, '') AS k2,
+                    subject AS k1, coalesce(entity, '') AS k2,
                     coalesce(unit, '') AS k3, coalesce(currency, '') AS k4
                 FROM claims {where}),
-            keys AS (SELECT k1, k2, k3, k4, min(pos) AS first, arg_min(series, pos) AS series,
-                            count(DISTINCT source) AS n
-                     FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            counted AS (SELECT k1, k2, k3, k4, min(pos) AS first, count(DISTINCT source) AS n
+                        FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            keys AS (SELECT *, {_KEY_LABEL} AS series FROM counted),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
                        FROM labels),
-            kept AS (SELECT k1, k2, k3, k4 FROM keys JOIN ranked USING (series) {cap})
-            SELECT subject, entity, unit, currency, source, date, value, series
-            FROM view SEMI JOIN kept USING (k1, k2, k3, k4)
+            kept AS (SELECT k1, k2, k3, k4, series FROM keys JOIN ranked USING (series) {cap}),
+            shown AS (SELECT subject, entity, unit, currency, source, date, value, series, pos
+                      FROM view JOIN kept USING (k1, k2, k3, k4))
+            {thinned if dates is not None else "SELECT * FROM shown"}
             ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
-        frame = self._frame(sql, [*args, unit])
+        frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
 
@@ -384,22 +458,79 @@ class ClaimQuery:
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
-    @_memo
-    def check_rows(self, filters: Filters, columns: Iterable[str] | None = None) -> pd.DataFrame:
-        """The claims let through that ``analysis.checks.all_checks`` can use, in file order.
+    def _facts(self) -> str:
+        """The checks' facts: the store's ``checks.parquet`` and, with a batch output, the
+        rates its candidates' conversions imply (worked out the first time a page asks, by
+        ``dataset.implied``'s rules over the money candidates that state a conversion)."""
+        with self._lock:
+            if self._batch_facts is None and self.candidates is not None:
+                columns = ", ".join(f'"{c}"' for c in implied.CLAIM_FACTS)
+                money = (
+                    self._con.sql(
+                        f"""SELECT {columns}, equivalents FROM claims
+                    WHERE status = {_sql_text(BATCH_STATUS)} AND kind = 'money'
+                      AND equivalents IS NOT NULL AND equivalents <> '[]' ORDER BY pos"""
+                    )
+                    .to_arrow_table()
+                    .to_pylist()
+                )
+                for row in money:
+                    row["equivalents"] = _equivalents(row["equivalents"])
+                batch_facts = implied.facts_table(money, [], [])  # noqa: F841 (read by DuckDB)
+                self._con.execute("CREATE TABLE batch_checks AS SELECT * FROM batch_facts")
+                self._batch_facts = True
+        if self._batch_facts:
+            return "(SELECT * FROM checks UNION ALL BY NAME SELECT * FROM batch_checks)"
+        return "checks"
 
-        Money with a stated conversion (rates), levels in percent (shares), and the
-        counts and money levels quoted with such a share: all_checks over these gives
-        what it gives over every claim let through, without copying the rest.
+    @_memo
+    def checks(self, filters: Filters, limit: int | None = None) -> tuple[pd.DataFrame, int, int]:
+        """The consistency checks of the claims let through: (the first ``limit`` rows, the
+        flagged first, as ``analysis.checks.stored_checks`` reads them; how many checks;
+        how many flagged).
+
+        Read from the facts the store worked out once (``checks.parquet``); what depends
+        on the view is decided here: the median rate of each pair of currencies among the
+        rates let through, and each share's nearest count before it that is let through
+        too.  The same checks as ``analysis.checks.all_checks`` over the filtered claims.
         """
-        where, args = self._where(filters)
-        shares = f"""SELECT source, quote FROM claims {where}
-            {"AND" if where else "WHERE"} kind = 'percent' AND measure = 'level'"""
-        extra = f"""((kind = 'money' AND equivalents IS NOT NULL AND equivalents <> '[]')
-            OR (measure = 'level' AND kind = 'percent')
-            OR (measure = 'level' AND kind IN ('count', 'money')
-                AND (source, quote) IN ({shares})))"""
-        return self.rows(filters, columns=columns, extra=extra, params=args)
+        where, args = self._where(filters, "relation = 'rate'")
+        shares, share_args = self._where(filters, "relation <> 'rate'")
+        counts, count_args = self._where(filters, prefix=implied.COUNT_PREFIX)
+        both = f"{shares} AND {counts[len('WHERE ') :]}" if counts else shares
+        facts = self._facts()
+        found = f"""WITH rates AS (SELECT * FROM {facts} {where}),
+            sorted AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
+                       FROM rates GROUP BY currency, eq_currency),
+            pairs AS (  -- statistics.median's: the middle rate, or the mean of the two
+                SELECT currency, eq_currency, CASE WHEN n % 2 = 1 THEN r[n // 2 + 1]
+                    ELSE (r[n // 2] + r[n // 2 + 1]) / 2 END AS median FROM sorted),
+            rated AS (
+                SELECT rates.*, pairs.median FROM rates JOIN pairs
+                  ON rates.currency IS NOT DISTINCT FROM pairs.currency
+                 AND rates.eq_currency IS NOT DISTINCT FROM pairs.eq_currency),
+            nearest AS (
+                SELECT * FROM {facts} {both}
+                QUALIFY row_number() OVER (PARTITION BY pos ORDER BY count_end DESC, count_pos)
+                    = 1),
+            found AS (
+                SELECT *, abs(rate - median) / median <= {implied.RATE_TOLERANCE} AS ok
+                FROM rated
+                UNION ALL BY NAME
+                SELECT *, NULL::DOUBLE AS median,
+                    coalesce(value > 0 AND value <= 100, false) AS ok FROM nearest)"""
+        params = [*args, *share_args, *count_args]
+        total, flagged = self._rows(
+            f"{found} SELECT count(*), count(*) FILTER (WHERE NOT ok) FROM found", params
+        )[0]
+        cap = "" if limit is None else f" LIMIT {int(limit)}"
+        sql = f"{found} SELECT * FROM found ORDER BY ok, relation <> 'rate', pos, item{cap}"
+        cursor = self._cursor()
+        try:
+            rows = cursor.sql(sql, params=params).to_arrow_table().to_pandas()
+        finally:
+            cursor.close()
+        return rows, int(total), int(flagged)
 
     def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
         """The claims of one source the filters let through."""

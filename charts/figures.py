@@ -560,7 +560,7 @@ def category_counts_figure(
     """``category_counts_chart`` from the counts per category, the sources in order, and
     how many claims there are in all (with those of no or an unknown category).
 
-    The dashboard counts on the load's codes and never copies the claims.
+    The Overview gets them from one query over the store and never copies the claims.
     """
     rows = [
         (str(label), str(colour), counts[i])

@@ -10,7 +10,6 @@ beside it can link back to the article.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -21,7 +20,9 @@ from charts.figures import escape, framed_figure, source_line
 KEY: tuple[str, ...] = ("subject", "entity", "unit", "currency")
 """Columns that make figures the same metric; unit and currency keep one unit a line."""
 
-HOVER = "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}<extra>%{fullData.name}</extra>"
+HOVER = (
+    "%{y:,.4~g} on %{x}<br>Source: %{customdata[0]}%{customdata[2]}<extra>%{fullData.name}</extra>"
+)
 """Plotly reads a few tags in hover text, so names and sources are HTML-escaped first."""
 
 
@@ -41,105 +42,81 @@ def series_rows(
     >>> series_rows(rows)[["series", "date", "source"]].values.tolist()
     [['Users (China)', '2012-06', 'b'], ['Users (China)', '2015', 'a']]
     """
-    return series_of(claims, Metrics.of(claims), None, min_sources, max_series)
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """Each claim's metric (``KEY``) as a code, made once per load, so a rerun groups ints.
-
-    ``codes`` is -1 where a claim has no subject or no date: it joins no series.
-
-    >>> m = Metrics.of(pd.DataFrame({"subject": ["A", "A", None], "entity": ["x", None, "x"],
-    ...     "unit": ["u"] * 3, "currency": [None] * 3, "source": ["s", "t", "s"],
-    ...     "date": ["2015", "2016", "2015"]}))
-    >>> m.codes.tolist(), m.labels, m.sources.tolist()
-    ([0, 1, -1], ['A (x)', 'A'], [0, 1, 0])
-    """
-
-    codes: np.ndarray
-    labels: list[str]
-    """The series label of each metric code."""
-    sources: np.ndarray
-    """Each claim's source as a code, -1 where missing."""
-    source_count: int
-
-    @classmethod
-    def of(cls, claims: pd.DataFrame) -> Metrics:
-        dated = (claims["subject"].notna() & claims["date"].notna()).to_numpy()
-        codes = np.full(len(claims), -1, dtype=np.int64)
-        key = np.zeros(int(dated.sum()), dtype=np.int64)
-        for column in KEY:
-            values = claims[column].to_numpy(dtype=object, na_value="")[dated]
-            part, uniques = pd.factorize(values)
-            key = pd.factorize(key * (len(uniques) + 1) + part)[0]
-        codes[dated] = key
-        first = np.flatnonzero(dated)[np.unique(key, return_index=True)[1]]
-        subjects = claims["subject"].to_numpy(dtype=object, na_value="")[first].tolist()
-        entities = claims["entity"].to_numpy(dtype=object, na_value="")[first].tolist()
-        labels = [
-            f"{subject} ({entity})" if entity and entity not in subject else subject
-            for subject, entity in zip(subjects, entities, strict=True)
-        ]
-        sources, uniques = pd.factorize(claims["source"])  # -1 where missing
-        return cls(codes, labels, sources, len(uniques))
-
-
-def series_of(
-    claims: pd.DataFrame,
-    metrics: Metrics,
-    mask: np.ndarray | None = None,
-    min_sources: int = 2,
-    max_series: int | None = None,
-) -> pd.DataFrame:
-    """``series_rows`` of the rows of ``claims`` in ``mask`` (all by default), through
-    ``metrics`` (``Metrics.of(claims)``, made once per load).
-
-    Metrics are integer codes, their sources counted with numpy, and only the
-    rows kept are copied: grouping and sorting DataFrames, or copying a whole
-    unit's rows, cost more than drawing the chart.
-    """
     columns = [*KEY, "source", "date", "value"]
-    dated = metrics.codes >= 0
-    positions = np.flatnonzero(dated if mask is None else dated & mask)
-    # the view's metrics, numbered in order of first appearance, and the sources of each
-    found, firsts, key = np.unique(metrics.codes[positions], return_index=True, return_inverse=True)
-    appearance = np.argsort(firsts, kind="stable")
-    rank = np.empty_like(appearance)
-    rank[appearance] = np.arange(len(appearance))
-    key, found = rank[key], found[appearance]
-    source = metrics.sources[positions]
-    known = source >= 0
-    pairs = np.unique(key[known] * (metrics.source_count + 1) + source[known])
-    per_key = np.bincount(pairs // (metrics.source_count + 1), minlength=len(found))
-    label_of = [metrics.labels[code] for code in found.tolist()]
-    keep = per_key >= min_sources
-    if max_series is not None:
-        first: dict[str, int] = {}  # label -> sources of its first row's metric
-        for k in np.flatnonzero(keep).tolist():
-            first.setdefault(label_of[k], int(per_key[k]))
-        most = _most_reported(first, max_series)
-        keep &= np.array([label in most for label in label_of], dtype=bool)
-    kept = keep[key]
-    rows = positions[kept]
-    labels = [label_of[k] for k in key[kept].tolist()]
-    dates, sources = (
-        claims[column].take(rows).to_numpy(dtype=object, na_value="").tolist()
-        for column in ("date", "source")
-    )
-    order = sorted(range(len(rows)), key=lambda i: (labels[i], dates[i], sources[i]))
-    frame = claims[columns].take(rows[order]).reset_index(drop=True)
-    dtype = "str" if len(positions) else "object"  # as pandas infers it for these rows
-    return frame.assign(series=pd.Series([labels[i] for i in order], dtype=dtype))
+    frame = claims.loc[claims["subject"].notna() & claims["date"].notna(), columns].copy()
+    if frame.empty:
+        return frame.assign(series=pd.Series(dtype="object"))
+    keys = frame[list(KEY)].astype("object").fillna("")
+    frame["series"] = [
+        f"{subject} ({entity})" if entity and entity not in subject else subject
+        for subject, entity in zip(keys["subject"], keys["entity"], strict=True)
+    ]
+    sources = frame.groupby([keys[k] for k in KEY], sort=False)["source"].transform("nunique")
+    enough = (sources >= min_sources).to_numpy()
+    frame, sources = frame[enough], sources[enough]
+    if max_series is not None and len(frame):
+        # a label's rank is the sources of its first row's metric (ties by name)
+        ranked = (
+            pd.DataFrame({"series": frame["series"].to_numpy(), "n": sources.to_numpy()})
+            .drop_duplicates("series")
+            .sort_values(["n", "series"], ascending=[False, True], kind="stable")
+        )
+        frame = frame[frame["series"].isin(ranked["series"].head(max_series))]
+    return frame.sort_values(["series", "date", "source"], kind="stable").reset_index(drop=True)
 
 
-def _most_reported(counts: dict[str, int], limit: int) -> set[str]:
-    """The ``limit`` series with most sources (ties by name).
+PER_DATE = 3
+"""Figures drawn per metric and date at most: the lowest, the middle one and the highest."""
+DATES_SHOWN = 60
+"""Dates drawn per metric at most: the newest."""
 
-    >>> sorted(_most_reported({"b": 2, "a": 2, "c": 3}, 2))
-    ['a', 'c']
+
+def thinned(rows: pd.DataFrame, dates: int = DATES_SHOWN) -> pd.DataFrame:
+    """The points the chart draws of ``series_rows``' rows: for each metric and date, the
+    lowest, the middle (the lower of the two middle ones) and the highest figure, for
+    the newest ``dates`` dates of each metric; ``reported`` says how many figures that
+    metric and date has, ``figures`` how many the metric has in all.
+
+    Thousands of sources reporting one figure would draw thousands of dots a date: a
+    cloud no one reads, and a chart whose cost grows with the corpus.  The three kept
+    are real figures (each with its source and quote), so the spread stays visible and
+    every point still traces back; ``ClaimQuery.series(..., dates=...)`` picks the same
+    ones in SQL.  Ties are broken in the rows' order (source, then file order); a
+    figure without a value is neither drawn nor counted.
+
+    >>> rows = pd.DataFrame({"series": ["A"] * 5, "date": ["2015"] * 4 + ["2016"],
+    ...     "source": list("abcde"), "value": [4.0, 1.0, 3.0, 2.0, 9.0]})
+    >>> thinned(rows)[["source", "value", "reported"]].values.tolist()
+    [['a', 4.0, 4], ['b', 1.0, 4], ['d', 2.0, 4], ['e', 9.0, 1]]
     """
-    return set(sorted(counts, key=lambda label: (-counts[label], label))[:limit])
+    frame = rows[rows["value"].notna()].reset_index(drop=True)  # nothing to draw without
+    if frame.empty:
+        return frame.assign(reported=pd.Series([], dtype="int64"), figures=0)
+    keys = ["series", "date"]
+    by_value = frame.assign(_row=np.arange(len(frame))).sort_values(
+        [*keys, "value", "_row"], kind="stable", na_position="last"
+    )
+    nth = by_value.groupby(keys, sort=False).cumcount().sort_index().to_numpy() + 1
+    reported = frame.groupby(keys, sort=False)["date"].transform("size").to_numpy()
+    age = frame.groupby("series", sort=False)["date"].rank(method="dense", ascending=False)
+    figures = frame.groupby("series", sort=False)["date"].transform("size").to_numpy()
+    middle = (reported + 1) // 2
+    keep = (age.to_numpy() <= dates) & ((nth == 1) | (nth == reported) | (nth == middle))
+    kept = frame[keep].assign(reported=reported[keep], figures=figures[keep])
+    return kept.reset_index(drop=True)
+
+
+def _reported(count: int) -> str:
+    """The hover's line for a point drawn of ``count`` figures of one date (``thinned``).
+
+    >>> _reported(1), _reported(250)
+    ('', '<br>One of 250 figures for this date: the lowest, middle and highest are drawn')
+    """
+    if count <= 1:
+        return ""
+    if count <= PER_DATE:
+        return f"<br>One of {count} figures for this date"
+    return f"<br>One of {count:,} figures for this date: the lowest, middle and highest are drawn"
 
 
 def source_link(source_id: str) -> str:
@@ -173,6 +150,7 @@ def timeseries_figure(
         rows[column].to_numpy(dtype=object).tolist()
         for column in ("series", "date", "value", "source")
     )
+    reported = rows["reported"].tolist() if "reported" in rows else [1] * len(rows)
     rows_of: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         if not pd.isna(name):  # as groupby, which leaves out missing keys
@@ -188,7 +166,11 @@ def timeseries_figure(
                 "mode": "lines+markers" if lines else "markers",
                 "name": html.escape(str(name)),
                 "customdata": [
-                    [html.escape(attributions.get(sources[i], sources[i])), sources[i]]
+                    [
+                        html.escape(attributions.get(sources[i], sources[i])),
+                        sources[i],
+                        _reported(int(reported[i])),
+                    ]
                     for i in part
                 ],
                 "hovertemplate": HOVER,

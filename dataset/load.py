@@ -7,7 +7,7 @@ problems.  Only ``yaml.safe_load``-equivalent parsing is used (see yamlio).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -125,54 +125,57 @@ def _validate(
         ]
 
 
-def _load_categories(root: Path, models: Models) -> list[Problem]:
-    parsed, problems = read_yaml(root / CATEGORIES_FILE, root)
+def _load_list(
+    path: Path,
+    root: Path,
+    model: type[M],
+    what: str,
+    table: dict[str, M],
+    refuse: Callable[[Parsed, int, M], Problem | None] | None = None,
+) -> list[Problem]:
+    """A file holding a list of models with unique ids (categories, metrics) into ``table``.
+
+    An item that does not validate, repeats an id, or is ``refuse``d (its
+    problem returned) is left out, with its problem at its own line.
+    """
+    parsed, problems = read_yaml(path, root)
     if parsed is None:
         return problems
-    items = _items(parsed, "categories")
+    items = _items(parsed, what)
     if isinstance(items, Problem):
         return [*problems, items]
     for i, data in items:
-        category, found = _validate(Category, data, parsed, (i,))
+        item, found = _validate(model, data, parsed, (i,))
         problems += found
-        if category is None:
+        if item is None:
             continue
-        if category.id in models.categories:
-            problems.append(_duplicate(parsed, i, category.id))
-            continue
-        models.categories[category.id] = category
+        if item.id in table:
+            problems.append(_duplicate(parsed, i, item.id))
+        elif refuse is not None and (problem := refuse(parsed, i, item)) is not None:
+            problems.append(problem)
+        else:
+            table[item.id] = item
     return problems
+
+
+def _load_categories(root: Path, models: Models) -> list[Problem]:
+    return _load_list(root / CATEGORIES_FILE, root, Category, "categories", models.categories)
 
 
 def _load_metrics(root: Path, models: Models) -> list[Problem]:
     """``metrics.yaml``; optional, so a dataset without metrics still loads."""
     if not (root / METRICS_FILE).exists():
         return []
-    parsed, problems = read_yaml(root / METRICS_FILE, root)
-    if parsed is None:
-        return problems
-    items = _items(parsed, "metrics")
-    if isinstance(items, Problem):
-        return [*problems, items]
-    for i, data in items:
-        metric, found = _validate(Metric, data, parsed, (i,))
-        problems += found
-        if metric is None:
-            continue
-        if metric.id in models.metrics:
-            problems.append(_duplicate(parsed, i, metric.id))
-        elif metric.category not in models.categories:
-            problems.append(
-                Problem(
-                    parsed.file,
-                    parsed.line((i, "category")),
-                    "category",
-                    f"unknown category {metric.category!r}",
-                )
-            )
-        else:
-            models.metrics[metric.id] = metric
-    return problems
+
+    def unknown_category(parsed: Parsed, i: int, metric: Metric) -> Problem | None:
+        if metric.category in models.categories:
+            return None
+        message = f"unknown category {metric.category!r}"
+        return Problem(parsed.file, parsed.line((i, "category")), "category", message)
+
+    return _load_list(
+        root / METRICS_FILE, root, Metric, "metrics", models.metrics, unknown_category
+    )
 
 
 def _load_references(root: Path, models: Models) -> list[Problem]:

@@ -35,6 +35,22 @@ DENOMINATORS: dict[str, int] = {
 }  # fmt: skip
 """Fraction words -> denominator: "two-thirds" is 2/3, stored as the percent 66.7."""
 
+WRITTEN_SCALES = frozenset(
+    {"hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "lac", "lacs",
+     "crore", "crores", "dozen"}
+)  # fmt: skip
+"""The scale words of ``SCALES`` written in full: a figure on their own ("a million"),
+where an abbreviation ("bn", "m") is one only after digits."""
+
+MULTIPLES = frozenset({"score", "single", "double", "twice", "triple"})
+"""Words that are figures without a digit: "a score of", "double the number"."""
+
+FOLD = "fold"
+"""The suffix of a multiple written as one word: "sixfold" is 6 times, "tenfold" 10."""
+
+VULGAR_FRACTIONS = "\u00bc-\u00be\u2150-\u215e"
+"""Unicode's one-character fractions ("½", "¾", "⅓"), as a regular-expression class body."""
+
 ARTICLES = frozenset({"a", "an"})
 """"a dozen", "a third", "a million": one of them."""
 

@@ -21,6 +21,11 @@ Layout, under ``store_dir(root)``:
   dataset after the checks across files (categories, metrics, duplicate
   ids), keyed by the digest of every per-file digest and of
   ``categories.yaml`` and ``metrics.yaml``.
+* ``checks.parquet``: the consistency checks' facts (``dataset/implied.py``):
+  every rate a conversion implies, every share with the counts it may be a
+  share of, each row with the filter columns of its claims, so the Checks
+  page asks DuckDB for the filtered ones (``ClaimQuery.checks``).  Keyed as
+  the combined files, and by ``implied.RULES_VERSION``.
 
 Only changed files are compiled again; the combined files are rewritten
 when anything changed (DuckDB, a few seconds at 1,000,000 claims).  The
@@ -45,6 +50,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dataset import implied
+from dataset.derived import UNIT_GROUP_SQL
 from dataset.frames import claim_row
 from dataset.load import (
     CATEGORIES_FILE,
@@ -65,6 +72,13 @@ from dataset.yamlio import display_name, read_bytes
 
 SCHEMA_VERSION = "1"
 """Part of every digest: bump it when the Parquet layout or a per-file check changes."""
+COMBINED_VERSION = "3"
+"""Part of the combined files' digest: bump it when their layout changes (2: ``unit_group``,
+``dataset/derived.py``, and ``checks.parquet``; 3: ``ROW_GROUP``)."""
+ROW_GROUP = 32_768
+"""Rows a Parquet row group of the combined files: a page's 500 rows, or a chart's 30, are
+read from the few groups whose ``pos`` range holds them (DuckDB skips the others by their
+statistics), where one group of a million rows meant every quote read for 30 bars."""
 ENV_VAR = "NEWS_STATS_STORE"
 DIGEST_KEY = b"news_stats.input"
 PROBLEMS_KEY = b"news_stats.problems"
@@ -130,7 +144,7 @@ SOURCE_SCHEMA = pa.schema(
 PROBLEM_SCHEMA = pa.schema(
     [("file", _TEXT), ("line", pa.int64()), ("field", _TEXT), ("message", _TEXT)]
 )
-COMBINED = ("claims.parquet", "sources.parquet", "problems.parquet")
+COMBINED = ("claims.parquet", "sources.parquet", "problems.parquet", "checks.parquet")
 
 
 def store_dir(root: Path | str) -> Path:
@@ -192,6 +206,7 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
     whole = _digest(
         [
             b"dataset",
+            f"checks:{implied.RULES_VERSION}:{COMBINED_VERSION}".encode(),
             _read(root / CATEGORIES_FILE),
             _read(root / METRICS_FILE),
             *(f"{kind}/{stem}:{digest}".encode() for kind, stem, _, digest in jobs),
@@ -453,13 +468,15 @@ def _combine_with(con, folder, sources, claims, models, digest) -> list[Problem]
             problems.append(Problem(file, l_met, "metric", message))
     columns = ", ".join(f'"{c}"' for c in CLAIM_SCHEMA.names[:29])
     kept = con.sql(
-        f"SELECT {columns}, row_number() OVER (ORDER BY seq) - 1 AS pos "
+        f"SELECT {columns}, row_number() OVER (ORDER BY seq) - 1 AS pos, "
+        f"{UNIT_GROUP_SQL} AS unit_group "
         "FROM r2 WHERE kept ORDER BY seq"
     ).to_arrow_table()
     meta = {DIGEST_KEY: digest.encode()}
     _write_plain(folder / "claims.parquet", kept, meta)
     src = con.sql(f"SELECT * FROM {source_table} ORDER BY file").to_arrow_table()
     _write_plain(folder / "sources.parquet", src, meta)
+    _write_plain(folder / "checks.parquet", checks_facts(con, kept, src), meta)
     table = pa.Table.from_pylist(
         [
             {"file": p.file, "line": p.line, "field": p.field, "message": p.message}
@@ -469,6 +486,62 @@ def _combine_with(con, folder, sources, claims, models, digest) -> list[Problem]
     )
     _write_plain(folder / "problems.parquet", table, meta)
     return problems
+
+
+def checks_facts(con, kept: pa.Table, src: pa.Table) -> pa.Table:
+    """The consistency checks' facts (``dataset.implied``) of the kept claims: the rates
+    their conversions imply, and every share with the counts before it in its sentence.
+
+    DuckDB picks the rows a rule can use (money with conversions; shares with the words
+    after them, read from their source's text); the rules run in Python on those only.
+    """
+    con.register("kept_claims", kept)
+    con.register("kept_sources", src)
+    facts = ", ".join(f'c."{name}"' for name in implied.CLAIM_FACTS)
+    money = (
+        con.sql(
+            f"""SELECT {facts}, c.equivalents FROM kept_claims c
+        WHERE c.kind = 'money' AND c.equivalents IS NOT NULL ORDER BY c.pos"""
+        )
+        .to_arrow_table()
+        .to_pylist()
+    )
+    for row in money:
+        row["equivalents"] = json.loads(row["equivalents"])
+    shares = (
+        con.sql(
+            f"""SELECT {facts}, c.quote, c.start, c."end", after FROM (
+            SELECT c.*, substr(s.text, c."end" + 1, {implied.LOOKAHEAD}) AS after
+            FROM kept_claims c LEFT JOIN kept_sources s ON s.id = c.source
+            WHERE c.kind IN {_sql_list(implied.SHARE_KINDS)} AND c.measure = 'level') c
+        WHERE after ILIKE '%of%' ORDER BY c.pos"""  # both rules' words start with "of"
+        )
+        .to_arrow_table()
+        .to_pylist()
+    )
+    matched = implied.share_matches(shares)
+    levels: list[dict] = []
+    if matched:
+        keys = pa.table(
+            {"source": [m["source"] for m in matched], "quote": [m["quote"] for m in matched]}
+        )
+        con.register("share_keys", keys)
+        levels = (
+            con.sql(
+                f"""SELECT {facts}, c.quote, c."end" FROM kept_claims c
+            SEMI JOIN share_keys k ON k.source = c.source AND k.quote = c.quote
+            WHERE c.kind IN {_sql_list(implied.PART_KINDS)} AND c.measure = 'level'
+            ORDER BY c.pos"""
+            )
+            .to_arrow_table()
+            .to_pylist()
+        )
+    return implied.facts_table(money, matched, levels)
+
+
+def _sql_list(values: tuple[str, ...]) -> str:
+    """``('a', 'b')``: constant words of ``dataset.implied`` as an SQL list."""
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
 
 
 def _union(con, paths: list[Path], schema: pa.Schema) -> str:
@@ -485,7 +558,9 @@ def _write_plain(path: Path, table: pa.Table, meta: dict[bytes, bytes]) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
-        pq.write_table(table.replace_schema_metadata(meta), tmp, compression="zstd")
+        pq.write_table(
+            table.replace_schema_metadata(meta), tmp, compression="zstd", row_group_size=ROW_GROUP
+        )
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -17,25 +17,25 @@ from dataset.number_words import (
     ARTICLES,
     CONNECTORS,
     DENOMINATORS,
+    FOLD,
     HUNDREDTHS,
+    MULTIPLES,
     RANGE_WORDS,
     RATIO_WORDS,
     SCALES,
     UNITS,
+    VULGAR_FRACTIONS,
+    WRITTEN_SCALES,
 )
 from dataset.schema import PARTIAL_DATE_PATTERN, SLUG_PATTERN, Claim
 from dataset.yamlio import BadScalar
 
-# A figure as written has digits, or is one of these words ("eight",
-# "one-fourth", "half", "a dozen"); anything else means the span has drifted.
+_WORDS_ALONE = sorted({*UNITS, *WRITTEN_SCALES, *DENOMINATORS, *MULTIPLES}, key=len, reverse=True)
 _NUMBER_WORD = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
-    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
-    r"trillion|lakhs?|lacs?|crores?|dozen|half|halves|third|thirds|quarter|quarters|"
-    r"fourth|fourths|fifth|fifths|tenth|tenths|score|single|double|twice|triple)\b",
-    re.IGNORECASE,
+    rf"\b(?:{'|'.join(_WORDS_ALONE)})(?:{FOLD})?\b|[{VULGAR_FRACTIONS}]", re.IGNORECASE
 )
+"""A figure with no digit must hold one of these ("eight", "one-fourth", "half", "a dozen",
+"sixfold", "½"); anything else means the span has drifted."""
 
 
 def looks_like_figure(written: str) -> bool:
@@ -45,6 +45,8 @@ def looks_like_figure(written: str) -> bool:
     (True, True)
     >>> looks_like_figure("a crore"), looks_like_figure("websites")
     (True, False)
+    >>> looks_like_figure("sixfold"), looks_like_figure("½"), looks_like_figure("foldable")
+    (True, True, False)
     """
     if not written or written != written.strip():
         return False
@@ -53,7 +55,7 @@ def looks_like_figure(written: str) -> bool:
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+|[^\W\d_]+|%")
 _WORD_NUMBER = frozenset(UNITS) | {"hundred", "dozen"}
-_UNREAD = re.compile(r"\d\s*(?:[×x]\s*10|[eE][+-]?\d)|\d\s*/\s*\d|[\u00bc-\u00be\u2150-\u215e]")
+_UNREAD = re.compile(rf"\d\s*(?:[×x]\s*10|[eE][+-]?\d)|\d\s*/\s*\d|[{VULGAR_FRACTIONS}]")
 """Forms this reader leaves alone (it passes them): powers of ten, slashed and vulgar fractions."""
 TOLERANCE = 0.005
 """Relative difference allowed between the figure read and the value (one-third is 33.3)."""
@@ -104,12 +106,18 @@ def read_figure(written: str) -> Reading | None:
     ((0.25, 25.0), (1.0, 5.0, 20.0))
     >>> read_figure("10 to 20 million").values
     (10.0, 20000000.0, 10000000.0)
+    >>> read_figure("sixfold").values
+    (6.0,)
     >>> read_figure("websites") is None
     True
     """
     if _UNREAD.search(written):
         return None  # scientific notation, "3/4", "2¼": the extractors' own reader knows them
-    tokens = _TOKEN.findall(written.lower().replace("\u00a0", " "))
+    tokens = [
+        part
+        for token in _TOKEN.findall(written.lower().replace("\u00a0", " "))
+        for part in _unfolded(token)
+    ]
     values: list[float] = []
     found: list[tuple[float, float, int, int]] = []  # value, scale applied, start, end
     unknown = False
@@ -159,6 +167,16 @@ def read_figure(written: str) -> Reading | None:
     if not any(t in SCALES for t in tokens):
         unknown = True  # "$2 and $3 million": the scale may stand after the span
     return Reading(tuple(values), unknown)
+
+
+def _unfolded(token: str) -> tuple[str, ...]:
+    """ "sixfold" -> ("six", "fold"): the multiple is read as its number word.
+
+    >>> _unfolded("sixfold"), _unfolded("folder")
+    (('six', 'fold'), ('folder',))
+    """
+    stem = token.removesuffix(FOLD)
+    return (stem, FOLD) if stem != token and stem in _WORD_NUMBER else (token,)
 
 
 def _between(tokens: list[str], end: int, start: int, words: frozenset[str]) -> bool:

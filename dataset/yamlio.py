@@ -178,7 +178,8 @@ def parse_yaml(raw: bytes, file: str) -> tuple[Parsed | None, list[Problem]]:
     loader = SafeLineLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None and (bomb := _alias_bomb(node, file)) is not None:
+        # an alias is written "*name": without a "*" no node is shared, nothing to walk
+        if node is not None and "*" in text and (bomb := _alias_bomb(node, file)) is not None:
             return None, [bomb]
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:

@@ -5,7 +5,9 @@ Adds one article to the dataset: ``sources/<id>.yaml``, ``sources/<id>.txt``
 extracts) and ``claims/<id>.yaml`` with the extracted candidates, under
 ``$NEWS_STATS_DATA`` (default ``data/``).  The id is a slug of publisher,
 date and title, made unique; the same text twice is refused, naming the
-source that has it.  Review the candidates with ``python -m dataset review ID``.
+source that has it.  A candidate that matches exactly one metric of
+``metrics.yaml`` gets it as a suggestion (``curation.suggest``), as the Add
+article page does.  Review the candidates with ``python -m dataset review ID``.
 
 The add is one transaction: text, source and claims are all written, or
 none is (``curation.writes.add_source``); an add killed half-way is undone by
@@ -30,6 +32,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from curation.article import MAX_BYTES, decode_article
+from curation.metrics import read_metrics
+from curation.suggest import with_suggestions
 from curation.writes import add_source, orphan_texts, source_id_for
 from dataset.load import load_categories
 from dataset.paths import data_root
@@ -119,15 +123,18 @@ def main(argv: list[str]) -> int:
               "interrupted add?): not a source, ignored", file=sys.stderr)  # fmt: skip
     categories, _ = load_categories(root)
     claims = extract(article.text, source_id=wanted, published=published, categories=categories)
+    metrics, _ = read_metrics(root)  # problems are the loader's to report, at validate
+    claims = with_suggestions(claims, metrics)
     ident, problems = add_source(root, source, article.text, claims)
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
     if ident is None:
         return 1
     print(ident)
+    suggested = sum(c.metric is not None for c in claims)
     print(
-        f"{len(claims)} candidate claim(s) in claims/{ident}.yaml; "
-        f"review them with: python -m dataset review {ident}",
+        f"{len(claims)} candidate claim(s) in claims/{ident}.yaml, {suggested} with a "
+        f"suggested metric; review them with: python -m dataset review {ident}",
         file=sys.stderr,
     )
     return 0

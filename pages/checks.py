@@ -1,17 +1,22 @@
 """Checks: figures that imply each other, and figures set against the official ones."""
 
+from collections.abc import Mapping
+
 import pandas as pd
 import streamlit as st
 
-from analysis.checks import CHECK_COLUMNS, all_checks
+from analysis.checks import Check, stored_checks
 from analysis.compare import CLAIM_COLUMNS, TOLERANCE_DAYS, VERDICTS, compare_claims
 from analysis.filters import Filters
 from analysis.format import markdown_escape
+from dataset.export import neutralise
 from dataset.paths import data_root, data_stamp
 from pages import common
 
 FLAGGED_LISTED = 10
-"""Inconsistent checks listed above the table; the table holds them all, first."""
+"""Inconsistent checks listed above the table; the table lists them first."""
+CHECKS_SHOWN = 500
+"""Checks in the table (the flagged first); the CSV holds them all."""
 
 VERDICT_ORDER = ("overstated", "understated", "rounded_down", "rounded_up", "consistent")
 """Verdicts listed first in the table, most serious first; the rest follow."""
@@ -29,50 +34,76 @@ def _compared(stamp: str, _data: common.Data) -> pd.DataFrame:
     return compare_claims(claims, _data.officials, _data.texts)
 
 
+def checks_frame(checks: list[Check], attributions: Mapping[str, str]) -> pd.DataFrame:
+    """The checks as the table shows them (and the CSV holds them)."""
+    return pd.DataFrame(
+        {
+            "status": ["consistent" if c.ok else "FLAGGED" for c in checks],
+            "check": [c.rule for c in checks],
+            "subject": [c.subject for c in checks],
+            "arithmetic": [c.arithmetic for c in checks],
+            "result": [c.result for c in checks],
+            "problem": [c.problem for c in checks],
+            "source": [attributions.get(c.source, c.source) for c in checks],
+            "claims": [", ".join(c.claim_ids) for c in checks],
+        }
+    )
+
+
+def every_check_csv(data: common.Data, filters: Filters) -> bytes:
+    """All the filtered checks as CSV, worded only when the button is clicked."""
+    rows = data.query.checks(filters)[0]
+    frame = checks_frame(stored_checks(rows), data.attributions)
+    return frame.map(neutralise).to_csv(index=False).encode("utf-8")
+
+
 data, filters = common.current()
-claims = data.query.check_rows(filters, CHECK_COLUMNS)  # only those a check can use
+# the facts were worked out when the store was built: DuckDB picks the filtered ones,
+# and only the rows of the table are worded
+rows, total, flagged_count = data.query.checks(filters, CHECKS_SHOWN)
 st.title("Consistency checks")
 st.caption(
     "Figures that imply each other: a stated conversion implies an exchange rate, a share "
     "implies a total, a fraction implies a part. Each line shows its arithmetic."
 )
 
-checks = all_checks(claims, data.texts)
-if not checks:
+if not total:
     st.info("None of the filtered figures imply one another.")
 else:
-    flagged = [c for c in checks if not c.ok]
-    if flagged:
-        more = len(flagged) > FLAGGED_LISTED
+    checks = stored_checks(rows)  # the flagged first
+    if flagged_count:
+        more = flagged_count > FLAGGED_LISTED
         st.warning(
-            f"{len(flagged)} check(s) look inconsistent"
-            + (f"; the first {FLAGGED_LISTED} (the table lists them all first):" if more else ":")
+            f"{flagged_count:,} check(s) look inconsistent"
+            + (
+                f"; the first {FLAGGED_LISTED} (the table lists flagged ones first):"
+                if more
+                else ":"
+            )
         )
         st.markdown(
             "\n".join(
                 f"- **{markdown_escape(c.subject)}**: {markdown_escape(c.problem)}"
-                for c in flagged[:FLAGGED_LISTED]
+                for c in checks[: min(flagged_count, FLAGGED_LISTED)]
             )
         )
-        checks = flagged + [c for c in checks if c.ok]
     else:
-        st.success(f"All {len(checks)} check(s) are consistent.")
-
-    st.dataframe(
-        pd.DataFrame(
-            {
-                "status": ["consistent" if c.ok else "FLAGGED" for c in checks],
-                "check": [c.rule for c in checks],
-                "subject": [c.subject for c in checks],
-                "arithmetic": [c.arithmetic for c in checks],
-                "result": [c.result for c in checks],
-                "problem": [c.problem for c in checks],
-                "source": [data.attributions.get(c.source, c.source) for c in checks],
-                "claims": [", ".join(c.claim_ids) for c in checks],
-            }
-        ),
-        hide_index=True,
-        key="checks-table",
+        st.success(f"All {total:,} check(s) are consistent.")
+    st.dataframe(checks_frame(checks, data.attributions), hide_index=True, key="checks-table")
+    if total > len(checks):
+        st.caption(
+            f"The first {len(checks):,} of {total:,} checks, the flagged first; "
+            "the CSV holds them all."
+        )
+    st.download_button(
+        "CSV",
+        data=lambda: every_check_csv(data, filters),
+        file_name="checks.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="checks-csv",
+        icon=":material/table:",
+        help="Every filtered check with its arithmetic, source and claims",
     )
 
 st.header("Against official figures")

@@ -27,7 +27,8 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from analysis.compare import Officials
-from analysis.filters import DEFAULT_STATUSES, Filters
+from analysis.filters import DEFAULT_STATUSES, Filters, resolve_link_values
+from analysis.format import markdown_escape
 from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
 from dataset import store
@@ -175,9 +176,15 @@ def sidebar_filters(data: Data) -> Filters:
             str,
         ),
     }
+    unknown: list[str] = []
     for name, (label, values, fmt) in choices.items():
         key = FILTER_KEYS[name]
         default = list(DEFAULT_STATUSES) if name == "statuses" else []
+        if key not in st.session_state and key in st.query_params:
+            # the widget itself takes only a label written exactly; ids and other cases too
+            found, missed = resolve_link_values(st.query_params.get_all(key), values, fmt)
+            st.session_state[key] = found
+            unknown += [f"{key}={value}" for value in missed]
         picked[name] = sidebar.multiselect(
             label,
             values,
@@ -187,6 +194,9 @@ def sidebar_filters(data: Data) -> Filters:
             bind="query-params",
             placeholder="All",
         )
+    if unknown:
+        shown = markdown_escape(", ".join(unknown))  # the link's words: text, never Markdown
+        sidebar.warning(f"Not in this dataset, so not applied: {shown}")
     sidebar.button("Clear all filters", on_click=_clear_filters, width="stretch")
     return Filters(**{name: tuple(values) for name, values in picked.items()})
 
@@ -203,41 +213,35 @@ def problems_panel(problems: tuple[Problem, ...]) -> None:
 
 
 def chart_downloads(fig: go.Figure, name: str, key: str) -> None:
-    """PNG, SVG and HTML buttons for ``fig``; images are rendered only when clicked."""
+    """PNG, SVG and HTML buttons for ``fig``; images are rendered only when clicked.
+
+    PNG and SVG need the browser Kaleido drives; without it they are shown
+    disabled, saying why.  HTML carries plotly.js and needs nothing.
+    """
     missing = export.browser_missing()
-    png, svg, page = st.columns(3)
-    png.download_button(
-        "PNG",
-        data=lambda: export.to_png(fig),
-        file_name=f"{name}.png",
-        mime="image/png",
-        on_click="ignore",
-        key=f"{key}-png",
-        icon=":material/image:",
-        disabled=missing is not None,
-        help=missing or "The chart as a PNG image, with its title, unit and source line",
-    )
-    svg.download_button(
-        "SVG",
-        data=lambda: export.to_svg(fig),
-        file_name=f"{name}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        key=f"{key}-svg",
-        icon=":material/draw:",
-        disabled=missing is not None,
-        help=missing or "The chart as a scalable SVG image",
-    )
-    page.download_button(
-        "HTML",
-        data=lambda: export.to_html(fig).encode("utf-8"),
-        file_name=f"{name}.html",
-        mime="text/html",
-        on_click="ignore",
-        key=f"{key}-html",
-        icon=":material/code:",
-        help="An interactive page with plotly.js inside; works offline",
-    )
+    formats = [
+        ("PNG", lambda: export.to_png(fig), "image/png", ":material/image:", True,
+         "The chart as a PNG image, with its title, unit and source line"),
+        ("SVG", lambda: export.to_svg(fig), "image/svg+xml", ":material/draw:", True,
+         "The chart as a scalable SVG image"),
+        ("HTML", lambda: export.to_html(fig).encode("utf-8"), "text/html", ":material/code:",
+         False, "An interactive page with plotly.js inside; works offline"),
+    ]  # fmt: skip
+    for column, (label, data, mime, icon, needs_browser, hint) in zip(
+        st.columns(len(formats)), formats, strict=True
+    ):
+        blocked = missing if needs_browser else None
+        column.download_button(
+            label,
+            data=data,
+            file_name=f"{name}.{label.lower()}",
+            mime=mime,
+            on_click="ignore",
+            key=f"{key}-{label.lower()}",
+            icon=icon,
+            disabled=blocked is not None,
+            help=blocked or hint,
+        )
     if missing:
         st.info(missing)
 

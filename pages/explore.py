@@ -19,7 +19,13 @@ from charts.figures import (
     log_allowed,
     unit_groups,
 )
-from charts.timeseries import series_rows, source_link, timeseries_figure
+from charts.timeseries import (
+    DATES_SHOWN,
+    series_rows,
+    source_link,
+    thinned,
+    timeseries_figure,
+)
 from pages import common
 
 TABLE_ROWS = 500  # rows shown in the table; the CSV and JSON downloads hold all
@@ -92,14 +98,14 @@ unit = controls[0].selectbox(
 )
 if currency == AS_STATED:
     # the bars and the series picked in SQL: only their rows become frames
-    bars, count = query.largest(filters, unit, CHART_COLUMNS, BAR_LIMIT)
-    over_time = query.series(filters, unit, max_series=SERIES_SHOWN)
+    bars, count = query.largest(filters, unit, CHART_COLUMNS, BAR_LIMIT, dict(sizes).get(unit))
+    over_time = query.series(filters, unit, max_series=SERIES_SHOWN, dates=DATES_SHOWN)
 else:
     others = query.rows(filters, extra="kind <> 'money' AND unit_group = ?", params=[unit])
     rows = pd.concat([others, converted[groups == unit]])
     count = len(rows)
     bars = bars_of(rows)
-    over_time = series_rows(rows, max_series=SERIES_SHOWN)
+    over_time = thinned(series_rows(rows, max_series=SERIES_SHOWN))
 unit_label = group_unit(unit, metrics)
 notes = bars["conversion"].fillna("") if "conversion" in bars else pd.Series([], dtype=object)
 converted_here = currency != AS_STATED and not notes.isin(["", "as stated"]).all()
@@ -132,6 +138,16 @@ if metric_id in metrics:
 # levels at a date (stock, share); anything else as points, never joined across periods.
 if len(over_time):
     st.subheader("Reported by several sources, over time")
+    drawn, every = len(over_time), int(over_time.drop_duplicates("series")["figures"].sum())
+    if drawn < every:  # many sources a date: three of their figures each, said plainly
+        st.caption(
+            f"Drawn: {drawn:,} of {every:,} figures. Where more than three figures of a metric "
+            "share a date, the chart draws the lowest, the middle one and the highest, so "
+            "the spread stays in view and every point is a figure with its source (hover: "
+            f"how many that date has); the newest {DATES_SHOWN} dates of each metric are "
+            "drawn. The table lists the drawn figures; the downloads of the filtered "
+            "figures below hold them all."
+        )
     metric = metrics.get(metric_id) if metric_id else None
     lines = bool(metric and metric.measure_type != "flow" and unit.split("|")[1] == "level")
     log = False
@@ -152,6 +168,7 @@ if len(over_time):
                 "metric": over_time["series"],
                 "date": over_time["date"],
                 "value": over_time["value"],
+                "figures that date": over_time["reported"],
                 "source": [data.attributions.get(s) for s in plain(over_time["source"])],
                 "article": [source_link(s) for s in plain(over_time["source"])],
             }

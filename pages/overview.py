@@ -13,11 +13,11 @@ MIN_BARS = 2
 MIN_FIGURES = 3
 """...and three figures: bars of one and one figure say less than the cards above them."""
 CARD_WIDTH = 290
-"""Pixels: room for "≈¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
+"""Pixels: room for "≈CN¥7.85 trillion" in the metric's type, three cards a row at 1,400."""
 
 data, filters = common.current()
-count = data.query.count(filters)
-articles = data.query.source_count(filters)
+# the count, the articles, the figures per category and the cards: two scans in DuckDB
+count, articles, counts, cards = data.query.overview(filters, CARD_COLUMNS)
 attributions = data.attributions
 
 st.title("Statistics in the news")
@@ -30,7 +30,6 @@ if not count:
     st.info("No figures match the filters. Use “Clear all filters” in the sidebar.")
     st.stop()
 
-cards = data.query.headlines(filters, CARD_COLUMNS)
 labels = data.labels
 # cards of one width that wrap onto as many rows as the window needs: in four columns of
 # a 1,400-pixel window, "≈¥7.85 trillion" was cut to "≈¥7.85 tril…"
@@ -50,12 +49,12 @@ for row in cards.to_dict(orient="records"):
             )
         )
 
-counts = data.query.category_counts(filters)
 if len(counts) < MIN_BARS or count < MIN_FIGURES:
     # one bar compares nothing: a filtered view of a category or two figures draws none
     st.caption(
         f"{count:,} figure(s) in {len(counts)} categor{'y' if len(counts) == 1 else 'ies'}: "
-        "the cards above show them; Explore ranks the figures of one metric or unit."
+        "a card above shows each category's headline figure; Explore lists them all and "
+        "ranks the figures of one metric or unit."
     )
     st.stop()
 fig = category_counts_figure(

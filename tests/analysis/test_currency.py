@@ -49,7 +49,7 @@ def frame(rows: list[Row]) -> pd.DataFrame:
             [("CNY", 2.95e12, [(455e9, "USD")], "a", "2015-10")],
             "USD",
             [455e9],
-            ["stated in the article: ¥2.95 trillion = $455 billion"],
+            ["stated in the article: CN¥2.95 trillion = $455 billion"],
             0,
             id="the figure's own stated equivalent",
         ),

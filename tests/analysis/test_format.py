@@ -29,10 +29,15 @@ def test_scaled_number(value: float, expected: str) -> None:
     ("value", "kind", "options", "expected"),
     [
         (670e6, "count", {}, "670 million"),
-        (2.95e12, "money", {"currency": "CNY"}, "¥2.95 trillion"),
+        (2.95e12, "money", {"currency": "CNY"}, "CN¥2.95 trillion"),
         (7.0, "percent", {}, "7%"),
         (4.13e6, "count", {"qualifier": "more_than"}, "more than 4.13 million"),
-        (7.85e12, "money", {"currency": "CNY", "qualifier": "approximate"}, "about ¥7.85 trillion"),
+        (
+            7.85e12,
+            "money",
+            {"currency": "CNY", "qualifier": "approximate"},
+            "about CN¥7.85 trillion",
+        ),
         (15.0, "count", {"qualifier": "range", "low": 10.0, "high": 20.0}, "10 to 20"),
         (3.2, "percent", {"change": True}, "+3.2%"),
         (-3.2, "percent", {"change": True}, "-3.2%"),

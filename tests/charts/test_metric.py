@@ -232,7 +232,7 @@ def test_the_same_period_matches_however_precisely_written() -> None:
     assert reported["reference"].tolist() == [2.9e12]
     assert reported["deviation"].tolist() == pytest.approx([3.0 / 2.9 - 1])
     assert reported["compared"].tolist() == [
-        "+3.4% from the official ¥2.9 trillion (2015-01 to 2015-10): overstated"
+        "+3.4% from the official CN¥2.9 trillion (2015-01 to 2015-10): overstated"
     ]
 
 
@@ -264,7 +264,7 @@ def test_money_in_another_currency_is_converted_and_says_how() -> None:
     )  # fmt: skip
     assert reported["value"].tolist() == [2.95e12]
     assert reported["conversion"].tolist() == [
-        "stated in the article: $455 billion = ¥2.95 trillion"
+        "stated in the article: $455 billion = CN¥2.95 trillion"
     ]
     fig = metric_figure(SALES, official_rows(SALES_SERIES, SALES), reported, ATTRIBUTIONS)
     assert "Converted: stated in the article" in fig.data[-1].customdata[0][6]

@@ -107,3 +107,36 @@ def test_add_refuses_with_a_reason(data_copy: Path, args, says) -> None:
     assert sorted(p.name for p in (data_copy / "sources").iterdir()) == sorted(
         p.name for p in (ROOT / "data" / "sources").iterdir()
     )
+
+
+SUGGESTED = [
+    (
+        "China had 731 million Internet users at the end of 2016, the centre said.",
+        {731_000_000.0: "cn-internet-users"},
+    ),
+    (
+        "A bakery chain in Hangzhou opened 12 new shops, and India had 450 million Internet users.",
+        {12.0: None, 450_000_000.0: None},
+    ),
+    ("Chinese shoppers spent 5.16 trillion yuan online in 2016.", {5.16e12: None}),
+]
+"""Sentences written for this test: the first matches exactly one bundled metric; the
+others match none (another entity; online spending is not the metric's retail sales
+without its unit)."""
+
+
+@pytest.mark.parametrize(("text", "expected"), SUGGESTED)
+def test_add_suggests_a_metric_only_where_exactly_one_matches(
+    data_copy: Path, tmp_path: Path, text: str, expected: dict[float, str | None]
+) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text(f"Web economy notes\n\n{text}\n", encoding="utf-8")
+    added = run(data_copy, "extractors", "add", article, "--title", "Web economy notes",
+                "--published", "2017-01-22", "--publisher", "Test Wire")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    suggested = sum(m is not None for m in expected.values())
+    assert f"{suggested} with a suggested metric" in added.stderr
+    models, _ = load_models(data_copy)
+    claims = models.claims[added.stdout.strip()]
+    assert {c.value: c.metric for c in claims} == expected
+    assert all(c.status == "candidate" for c in claims)

@@ -95,7 +95,7 @@ def test_filter_download_and_screenshot(dashboard_server: str, browser_page, tmp
 
 @pytest.mark.parametrize("width", [1280, 1400, 1920])
 def test_headline_figures_are_never_cut(dashboard_server: str, browser_page, width: int) -> None:
-    """Each card's figure shows whole ("≈¥7.85 trillion", not "≈¥7.85 tril…") in common
+    """Each card's figure shows whole ("≈CN¥7.85 trillion", not "≈CN¥7.85 tril…") in common
     window widths: cards keep one width and wrap onto as many rows as needed."""
     page = browser_page
     page.set_viewport_size({"width": width, "height": 1000})

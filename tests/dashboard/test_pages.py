@@ -9,7 +9,8 @@ tested page by page, and ``dashboard.py`` itself for rendering every page.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from dataset import load_dataset
 from dataset.paths import ENV_VAR
-from tests.conftest import ROOT, SEED_ID
+from tests.conftest import DATA, ROOT, SEED_ID
 
 PAGES = [
     "pages/metric.py",
@@ -30,10 +31,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def app(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
-    """Run a page (or dashboard.py) on a private copy of the data, with query params."""
-    monkeypatch.setenv(ENV_VAR, str(data_copy))
+def _runner(data: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Run a page (or dashboard.py) on ``data``, with query params."""
+    monkeypatch.setenv(ENV_VAR, str(data))
 
     def run(page: str, **query: str | list[str]) -> AppTest:
         at = AppTest.from_file(str(ROOT / page), default_timeout=60)
@@ -44,6 +44,34 @@ def app(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTe
         return at
 
     return run
+
+
+@pytest.fixture
+def app(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
+    """Pages on a private copy of the data: for the tests that change it."""
+    return _runner(data_copy, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def shared_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One copy of the data for the tests that only read it: its store is built once."""
+    target = tmp_path_factory.mktemp("shared") / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _contents(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.y*ml"))} | {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.txt"))
+    }
+
+
+@pytest.fixture
+def viewer(shared_data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., AppTest]]:
+    """Pages on the shared copy; the test fails if it changed the data (use ``app`` then)."""
+    before = _contents(shared_data)
+    yield _runner(shared_data, monkeypatch)
+    assert _contents(shared_data) == before, "a viewer test changed the shared data"
 
 
 def chart(at: AppTest, index: int = 0) -> dict:
@@ -69,8 +97,8 @@ def seed() -> pd.DataFrame:
     return load_dataset(ROOT / "data").claims
 
 
-def test_dashboard_renders_every_page(app) -> None:
-    at = app("dashboard.py")
+def test_dashboard_renders_every_page(viewer) -> None:
+    at = viewer("dashboard.py")
     assert at.title[0].value == "Metrics: the news beside the official figures"  # the first
     assert at.get("plotly_chart")
     assert len(at.sidebar.multiselect) == 6
@@ -81,8 +109,8 @@ def test_dashboard_renders_every_page(app) -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders(app, page: str) -> None:
-    at = app(page)
+def test_page_renders(viewer, page: str) -> None:
+    at = viewer(page)
     assert at.title and at.title[0].value
     assert [m.key for m in at.sidebar.multiselect] == [
         "category",
@@ -107,8 +135,8 @@ FILTER_CASES = [
 
 
 @pytest.mark.parametrize(("key", "picked", "column", "values"), FILTER_CASES)
-def test_each_filter_changes_the_overview_chart(app, seed, key, picked, column, values) -> None:
-    at = app("pages/overview.py")
+def test_each_filter_changes_the_overview_chart(viewer, seed, key, picked, column, values) -> None:
+    at = viewer("pages/overview.py")
     before = counts(at)
     at.multiselect(key=key).set_value(picked).run()
     assert not at.exception
@@ -131,14 +159,16 @@ def test_each_filter_changes_the_overview_chart(app, seed, key, picked, column, 
         ({"category": ["Users", "Events"]}, 2),
     ],
 )
-def test_a_small_overview_draws_no_giant_bar(app, query, bars: int) -> None:
-    at = app("pages/overview.py", **query)
+def test_a_small_overview_draws_no_giant_bar(viewer, query, bars: int) -> None:
+    at = viewer("pages/overview.py", **query)
     assert len(counts(at)) == bars if bars else not at.get("plotly_chart")
+    if not bars:  # the cards show one headline a category, and the caption says so
+        assert any("headline figure" in c.value for c in at.caption)
 
 
 @pytest.mark.parametrize(("key", "picked", "column", "values"), FILTER_CASES)
-def test_each_filter_changes_the_explore_chart(app, seed, key, picked, column, values) -> None:
-    at = app("pages/explore.py")
+def test_each_filter_changes_the_explore_chart(viewer, seed, key, picked, column, values) -> None:
+    at = viewer("pages/explore.py")
     at.multiselect(key=key).set_value(picked).run()
     assert not at.exception
     unit = at.selectbox(key="unit").value
@@ -149,15 +179,15 @@ def test_each_filter_changes_the_explore_chart(app, seed, key, picked, column, v
     assert sorted(bars(at).values()) == sorted(in_unit["value"])
 
 
-def test_status_filter_candidate_shows_nothing_for_the_seed(app) -> None:
-    at = app("pages/overview.py")
+def test_status_filter_candidate_shows_nothing_for_the_seed(viewer) -> None:
+    at = viewer("pages/overview.py")
     at.multiselect(key="status").set_value(["candidate"]).run()
     assert not at.get("plotly_chart")
     assert "No figures match" in at.info[0].value
 
 
-def test_clear_all_resets_filters(app) -> None:
-    at = app("pages/overview.py")
+def test_clear_all_resets_filters(viewer) -> None:
+    at = viewer("pages/overview.py")
     at.multiselect(key="category").set_value(["Events"]).run()
     at.multiselect(key="status").set_value(["approved", "candidate"]).run()
     at.button[0].click().run()
@@ -173,18 +203,33 @@ def test_clear_all_resets_filters(app) -> None:
         ({"category": ["Users", "E-commerce"]}, "category", ["users", "e-commerce"]),
         ({"kind": "percent"}, "kind", ["percent"]),
         ({"status": ["approved", "candidate"]}, "status", ["candidate", "approved"]),
+        ({"category": "users"}, "category", ["users"]),  # the id, as people type it
+        ({"category": ["EVENTS", "e-COMMERCE"]}, "category", ["events", "e-commerce"]),
+        ({"qualifier": "more_than"}, "qualifier", ["more_than"]),
+        ({"qualifier": "More Than"}, "qualifier", ["more_than"]),
     ],
 )
-def test_query_params_preselect_filters(app, query, key, expected) -> None:
-    at = app("pages/overview.py", **query)
+def test_query_params_preselect_filters(viewer, query, key, expected) -> None:
+    at = viewer("pages/overview.py", **query)
     assert sorted(at.multiselect(key=key).value) == sorted(expected)
+    assert not at.sidebar.warning
+
+
+def test_a_link_value_that_names_nothing_is_said_not_dropped(viewer) -> None:
+    at = viewer("pages/overview.py", category=["users", "[cars](javascript:x)"], kind="coins")
+    assert at.multiselect(key="category").value == ["users"]
+    assert at.multiselect(key="kind").value == []
+    (warning,) = at.sidebar.warning
+    # shown escaped: the link's words are text, never a Markdown link
+    assert r"category\=\[cars\]\(javascript\:x\)" in warning.value
+    assert r"kind\=coins" in warning.value
 
 
 MARKET_VALUE = "Market value of China's listed Internet companies"
 
 
-def test_query_params_preselect_unit_and_currency(app) -> None:
-    at = app("pages/explore.py", unit=f"{MARKET_VALUE} (USD)", currency="USD")
+def test_query_params_preselect_unit_and_currency(viewer) -> None:
+    at = viewer("pages/explore.py", unit=f"{MARKET_VALUE} (USD)", currency="USD")
     assert (
         at.selectbox(key="unit").value
         == "metric:cn-listed-internet-companies-market-value|level|USD"
@@ -192,19 +237,19 @@ def test_query_params_preselect_unit_and_currency(app) -> None:
     figure = chart(at)
     assert figure["layout"]["xaxis"]["type"] == "linear"  # bars are never log
     assert not at.get("toggle")  # so no log toggle is offered
-    # ¥7.85 trillion at the rate its own article states: ¥2.95 trillion = $455 billion
+    # CN¥7.85 trillion at the rate its own article states: CN¥2.95 trillion = $455 billion
     assert sorted(bars(at).values()) == pytest.approx([7.85e12 * 455e9 / 2.95e12])
     assert "USD (market value), converted" in figure["layout"]["xaxis"]["title"]["text"]
     hover = figure["data"][0]["customdata"][0][4]
     assert hover == "Converted: at 0.1542 USD per CNY, the rate the same article states"
 
 
-def test_money_in_keeps_the_chosen_figures(app) -> None:
-    at = app("pages/explore.py", unit=f"{MARKET_VALUE} (CNY)")
+def test_money_in_keeps_the_chosen_figures(viewer) -> None:
+    at = viewer("pages/explore.py", unit=f"{MARKET_VALUE} (CNY)")
     assert sorted(bars(at).values()) == [7.85e12]
     at.selectbox(key="currency").set_value("EUR").run()
     assert at.selectbox(key="unit").value.endswith("market-value|level|EUR")
-    # the article states ¥2.95 trillion = 416 billion euros
+    # the article states CN¥2.95 trillion = 416 billion euros
     assert sorted(bars(at).values()) == pytest.approx([7.85e12 * 416e9 / 2.95e12])
 
 
@@ -226,14 +271,14 @@ def test_explore_never_ranks_levels_with_growth(app, data_copy: Path) -> None:
     assert chart(at)["layout"]["xaxis"]["title"]["text"] == "percent change"
 
 
-def test_overview_cards_are_written_for_people(app) -> None:
-    at = app("pages/overview.py")
+def test_overview_cards_are_written_for_people(viewer) -> None:
+    at = viewer("pages/overview.py")
     values = {m.value for m in at.metric}
-    assert {"670 million", "¥2.95 trillion", "7%", ">4.13 million", "≈¥7.85 trillion"} <= values
+    assert {"670 million", "CN¥2.95 trillion", "7%", ">4.13 million", "≈CN¥7.85 trillion"} <= values
     captions = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "China Daily, 2015-12-20" in captions
     assert "more than 4.13 million websites" in captions
-    assert "about ¥7.85 trillion" in captions
+    assert "about CN¥7.85 trillion" in captions
     subjects = [m.value.replace("\\", "") for m in at.markdown]
     assert "**Market value of China's listed Internet companies**" in subjects  # whole
     assert any("Wuzhen" in m.help for m in at.markdown if m.help)  # the quote, on hover
@@ -252,8 +297,8 @@ def test_sources_page_marks_every_claim_and_escapes_the_text(app, data_copy: Pat
     assert "<b>bold" not in page
 
 
-def test_checks_page_shows_the_arithmetic(app) -> None:
-    at = app("pages/checks.py")
+def test_checks_page_shows_the_arithmetic(viewer) -> None:
+    at = viewer("pages/checks.py")
     table = at.dataframe[0].value
     results = set(table["result"])
     assert {"6.48 CNY per USD", "7.09 CNY per EUR", "about 1,000 people"} <= results
@@ -290,17 +335,17 @@ def test_an_edit_under_data_shows_on_the_next_rerun(app, data_copy: Path) -> Non
     assert "Population" not in counts(at)
 
 
-def test_download_buttons_do_not_rerun(app) -> None:
-    at = app("pages/explore.py")
+def test_download_buttons_do_not_rerun(viewer) -> None:
+    at = viewer("pages/explore.py")
     keys = {b.key for b in at.get("download_button")}
     assert {"explore-png", "explore-svg", "explore-html", "explore-csv", "explore-json"} <= keys
     for button in at.get("download_button"):
         assert button.proto.ignore_rerun
 
 
-def test_without_chromium_png_svg_explain_and_the_rest_works(app, monkeypatch) -> None:
+def test_without_chromium_png_svg_explain_and_the_rest_works(viewer, monkeypatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    at = app("pages/explore.py")
+    at = viewer("pages/explore.py")
     buttons = {b.key: b for b in at.get("download_button")}
     assert buttons["explore-png"].proto.disabled and buttons["explore-svg"].proto.disabled
     assert not buttons["explore-html"].proto.disabled
@@ -385,12 +430,12 @@ def test_metric_page_downloads_carry_title_unit_and_sources(app, official) -> No
     assert layout["annotations"][0]["text"].startswith("Reported: China Daily, 2015-12-20.")
 
 
-def test_filters_survive_a_page_switch(app) -> None:
-    at = app("dashboard.py", category="Events")
+def test_filters_survive_a_page_switch(viewer) -> None:
+    at = viewer("dashboard.py", category="Events")
     assert at.multiselect(key="category").value == ["events"]
     at.switch_page("pages/explore.py").run()
     assert not at.exception
-    # AppTest drops an st.navigation app's sidebar after the first run (see the module's
+    # AppTest drops an st.navigation viewer's sidebar after the first run (see the module's
     # docstring), so the filter shows in what the page draws: events only
     unit = at.selectbox(key="unit")
     assert unit.value.startswith("metric:wic-")
@@ -399,9 +444,9 @@ def test_filters_survive_a_page_switch(app) -> None:
     assert {m.value for m in at.metric} == {">2,000"}
 
 
-def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(app) -> None:
+def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(viewer) -> None:
     claim = f"{SEED_ID}-internet-users"
-    at = app("pages/sources.py", source=SEED_ID, claim=claim)
+    at = viewer("pages/sources.py", source=SEED_ID, claim=claim)
     assert at.selectbox(key="article").value == SEED_ID
     assert at.markdown[0].value.replace("\\", "") == (
         "“670 million” (Internet users in China) is in the 9th paragraph:"
@@ -411,7 +456,7 @@ def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(app) -> None:
     assert excerpt.count("\n\n") == 0  # the paragraph alone
     assert f'id="claim-{claim}"' in article  # every figure has its anchor
     assert article.count("<mark id=") == 15
-    assert "serif" not in article  # the app's own type family
+    assert "serif" not in article  # the viewer's own type family
 
 
 def add_usd_article(root: Path) -> str:
@@ -461,3 +506,39 @@ def test_metric_page_puts_growth_on_a_chart_of_its_own(app, data_copy: Path) -> 
     assert growth["data"][0]["y"] == [7.0]
     assert growth["layout"]["yaxis"]["title"]["text"] == "percent change"
     assert [s.value for s in at.subheader] == ["Growth reported"]
+
+
+def reported(source: int, years: list[str]) -> dict:
+    """One article's spec for ``tests.dataset.test_store.write_dataset``: Internet users in
+    China, one figure a year given, approved."""
+    claim = {
+        "kind": "count", "category": "users", "metric": None, "status": "approved",
+        "unit": "Internet users", "subject": "Users", "entity": "China",
+        "measure": "level", "off_span": False, "broken": 1, "converted": False,
+    }  # fmt: skip
+    claims = [{**claim, "id": source * 10 + j, "year": year} for j, year in enumerate(years)]
+    return {"claims": claims, "has_source": 1, "day": source}
+
+
+def test_explore_draws_three_figures_a_date_and_says_so(
+    app, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.dataset.test_store import write_dataset
+
+    root = tmp_path / "many"
+    # 2015: five figures from two articles (three drawn); 2014: two (both drawn)
+    write_dataset(
+        root, [reported(0, ["2015", "2015", "2015", "2014"]), reported(1, ["2015"] * 2 + ["2014"])]
+    )
+    monkeypatch.setenv(ENV_VAR, str(root))
+    at = app("pages/explore.py")
+    assert any("Drawn: 5 of 7 figures" in c.value for c in at.caption)
+    points = chart(at, 1)["data"][0]
+    assert sorted(points["x"]) == ["2014", "2014", "2015", "2015", "2015"]
+    table = at.dataframe[0].value
+    assert sorted(table["figures that date"]) == [2, 2, 5, 5, 5]
+    assert all(
+        "One of 5 figures" in row[2]
+        for row, x in zip(points["customdata"], points["x"], strict=True)
+        if x == "2015"
+    )

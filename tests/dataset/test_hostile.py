@@ -488,3 +488,26 @@ def test_commands_survive_special_files_without_a_traceback(data_copy, args, cod
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
     assert words in result.stderr
+
+
+@pytest.mark.slow  # a Python process: a second of start-up and imports
+def test_the_entry_point_survives_a_fifo(data_copy: Path) -> None:
+    """``python -m dataset validate`` as a user runs it, with a FIFO among the claims."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    os.mkfifo(data_copy / "claims" / "fifo.yaml")
+    (data_copy / "sources" / "fifo.txt").write_text(TEXT, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "dataset", "validate"],
+        cwd=ROOT,
+        env={**os.environ, "NEWS_STATS_DATA": str(data_copy)},
+        capture_output=True,
+        text=True,
+        timeout=120,  # a FIFO opened for reading would block forever
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "fifo.yaml:1: (file): a named pipe (FIFO), not a file" in result.stdout

@@ -20,8 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.filters import Filters
+from analysis.checks import all_checks, flagged_first, stored_checks
+from analysis.filters import Filters, apply_filters
 from analysis.query import ClaimQuery
+from charts.figures import group_sizes
 from dataset import Claim, Equivalent, Period, Source, load_dataset, store
 from dataset.save import atomic_write, claims_yaml, source_yaml
 
@@ -144,8 +146,11 @@ def test_the_store_matches_the_yaml(sources: list[dict]) -> None:
         expected = load_dataset(root)
         built = store.build(root)
         assert built.problems == expected.problems
-        got = query_of(root, built).rows(Filters(statuses=()))
+        query = query_of(root, built)
+        got = query.rows(Filters(statuses=()))
         pd.testing.assert_frame_equal(got, as_loaded(expected.claims), check_categorical=False)
+        # the unit groups the build wrote (dataset/derived.py) are charts.figures' ones
+        assert query.unit_sizes(Filters(statuses=())) == group_sizes(expected.claims)
         assert list(got["category"].astype("object")) == list(
             expected.claims["category"].astype("object")
         )
@@ -158,6 +163,18 @@ def test_the_bundled_data_builds_without_a_problem(tmp_path: Path) -> None:
     assert built.problems == []
     rows = query_of(ROOT / "data", built).rows(Filters(statuses=()))
     assert len(rows) == 15 and set(rows["source"]) == {SEED}
+
+
+@pytest.mark.parametrize("statuses", [(), ("approved",), ("rejected",)])
+def test_the_built_checks_are_those_of_the_yaml(tmp_path: Path, statuses: tuple) -> None:
+    built = store.build(ROOT / "data", tmp_path / "store")
+    loaded = load_dataset(ROOT / "data")
+    shown = apply_filters(loaded.claims, Filters(statuses=statuses))
+    expected = flagged_first(all_checks(shown, loaded.models.texts))
+    rows, total, _ = query_of(ROOT / "data", built).checks(Filters(statuses=statuses))
+    assert stored_checks(rows) == expected and total == len(expected)
+    if statuses == ("approved",):  # the seed's conversions and shares (tests/analysis)
+        assert {"6.48 CNY per USD", "about 1,000 people"} <= {c.result for c in expected}
 
 
 @pytest.mark.parametrize(
@@ -196,7 +213,15 @@ def test_an_edit_shows_in_the_next_answer(data_copy: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncated", "garbage", "empty", "other digest", "deleted", "combined truncated"],
+    [
+        "truncated",
+        "garbage",
+        "empty",
+        "other digest",
+        "deleted",
+        "combined truncated",
+        "checks deleted",
+    ],
 )
 def test_a_corrupt_or_stale_store_file_is_rebuilt(data_copy: Path, damage: str) -> None:
     built = store.build(data_copy)
@@ -214,11 +239,15 @@ def test_a_corrupt_or_stale_store_file_is_rebuilt(data_copy: Path, damage: str) 
     elif damage == "other digest":  # a stale file: compiled from other bytes
         other = tmp_copy_with_one_claim(data_copy)
         shutil.copy(store.build(other).folder / "files" / "claims" / f"{SEED}.parquet", target)
-    if damage != "combined truncated":
+    elif damage == "checks deleted":  # a store written before the checks were
+        (built.folder / "checks.parquet").unlink()
+    combined = damage in ("combined truncated", "checks deleted")
+    if not combined:
         built.claims.unlink()  # as if the store had been written before the damage
     again = store.build(data_copy)
-    if damage != "combined truncated":
+    if not combined:
         assert again.rebuilt == [f"claims/{SEED}"]
+    assert (again.folder / "checks.parquet").exists()
     pd.testing.assert_frame_equal(query_of(data_copy, again).rows(Filters(statuses=())), expected)
 
 

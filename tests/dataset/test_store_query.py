@@ -11,19 +11,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from analysis.checks import all_checks, flagged_first, stored_checks
 from analysis.currency import target_currencies
 from analysis.filters import Filters, apply_filters, options
 from analysis.headlines import headlines
 from analysis.query import BATCH_STATUS, ClaimQuery
 from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
-from charts.timeseries import series_rows
-from dataset.store import CLAIM_SCHEMA, SOURCE_SCHEMA
+from charts.timeseries import series_rows, thinned
+from dataset.store import CLAIM_SCHEMA, SOURCE_SCHEMA, checks_facts
 from tests.charts.synthetic import CATEGORIES, claims
 
 FILTERS = [
@@ -38,15 +40,23 @@ FILTERS = [
 ]
 
 
-def write_store(folder: Path, frame: pd.DataFrame) -> tuple[Path, Path]:
-    """``frame`` as a store's ``claims.parquet`` (and an empty ``sources.parquet``)."""
+def write_store(
+    folder: Path, frame: pd.DataFrame, texts: dict[str, str] | None = None
+) -> tuple[Path, Path]:
+    """``frame`` as a store's ``claims.parquet`` and ``checks.parquet`` (as the build writes
+    them), with a ``sources.parquet`` of ``texts`` (source id -> text; none by default)."""
     rows = frame.astype(object).where(frame.notna(), None)
     rows["equivalents"] = [json.dumps(e) if e else None for e in frame["equivalents"]]
     rows["pos"] = range(len(frame))
     schema = pa.schema([*(f for f in CLAIM_SCHEMA if f.name in frame.columns), ("pos", pa.int64())])
     table = pa.Table.from_pandas(rows[schema.names], schema=schema, preserve_index=False)
     pq.write_table(table, folder / "claims.parquet")
-    pq.write_table(SOURCE_SCHEMA.empty_table(), folder / "sources.parquet")
+    sources = pa.Table.from_pylist(
+        [{"id": s, "text": t} for s, t in (texts or {}).items()], SOURCE_SCHEMA
+    )
+    pq.write_table(sources, folder / "sources.parquet")
+    with duckdb.connect() as con:
+        pq.write_table(checks_facts(con, table, sources), folder / "checks.parquet")
     return folder / "claims.parquet", folder / "sources.parquet"
 
 
@@ -86,6 +96,16 @@ def test_headlines(case, filters: Filters) -> None:
     assert got["id"].tolist() == expected["id"].tolist()
 
 
+@pytest.mark.parametrize("filters", FILTERS)
+def test_the_overview_in_one_scan(case, filters: Filters) -> None:
+    _, query = case
+    count, sources, counts, cards = query.overview(filters, ["id", "value", "category"])
+    assert (count, sources) == (query.count(filters), query.source_count(filters))
+    assert list(counts.items()) == list(query.category_counts(filters).items())  # in order
+    expected = query.headlines(filters, ["id", "value", "category"])
+    pd.testing.assert_frame_equal(plain(cards), plain(expected))
+
+
 def sampled(sizes: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """Every fifth unit group by size, and the smallest: money, changes, shares, ties.
 
@@ -106,12 +126,20 @@ def test_units_bars_and_series(case, filters: Filters) -> None:
         rows = shown[groups == unit]
         bars, count = query.largest(filters, unit, ["id", "value"], BAR_LIMIT)
         assert count == size
+        assert query.largest(filters, unit, ["id"], BAR_LIMIT, size)[0]["id"].equals(bars["id"])
         assert bars["id"].tolist() == rows["id"].iloc[largest(rows["value"], BAR_LIMIT)].tolist()
         expected = series_rows(rows, max_series=8)
         got = query.series(filters, unit, max_series=8)
         pd.testing.assert_frame_equal(
             plain(got)[["series", "date", "source", "value"]],
             plain(expected)[["series", "date", "source", "value"]],
+            check_dtype=False,
+        )
+        # the points drawn: three a date (lowest, middle, highest), the newest two dates
+        drawn = ["series", "date", "source", "value", "reported", "figures"]
+        pd.testing.assert_frame_equal(
+            plain(query.series(filters, unit, max_series=8, dates=2))[drawn],
+            plain(thinned(expected, dates=2))[drawn],
             check_dtype=False,
         )
 
@@ -170,27 +198,71 @@ def test_batch_candidates_come_after_and_are_marked(case, tmp_path: Path) -> Non
     assert np.isnan(both.headlines(marked, ["value"])["value"]).sum() == 0
 
 
-@pytest.mark.parametrize("seed", [0, 1])
-def test_check_rows_give_every_check(seed: int, tmp_path: Path) -> None:
-    from analysis.checks import CHECK_COLUMNS, all_checks, rate_checks, share_checks
-
-    frame = claims(300, seed)
-    n = len(frame)
-    # figures 50 characters apart, a few sentences shared: shares pair with the counts before
+def checkable(n: int, seed: int) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Random claims whose figures imply each other: conversions (``claims``), and shares
+    written 50 characters apart in sentences that several figures share, the words after
+    them saying "of all users" (a total), "of them" (a part) or neither."""
+    frame = claims(n, seed)
     frame["start"] = pd.array([50 * i for i in range(n)], dtype="Int64")
     frame["end"] = frame["start"] + 3
     frame["quote"] = pd.array([f"sentence {i % 5}" for i in range(n)], dtype="string")
     frame["file"] = pd.Series("data/claims/x.yaml", index=frame.index, dtype="string")
     frame["line"] = pd.Series(range(1, n + 1), index=frame.index, dtype="Int64")
-    words = [" of all users", " of them were", " and more"]
+    words = [" of all users", " OF THEM were", " and more"]
     text = "".join(f"{i:<3}{words[i % 3]:<47}" for i in range(n))
-    texts = {s: text for s in frame["source"].dropna().unique()}
-    query = ClaimQuery(*write_store(tmp_path, frame), list(CATEGORIES))
+    return frame, {s: text for s in frame["source"].dropna().unique()}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_stored_checks_are_the_checks_of_the_filtered_claims(seed: int, tmp_path: Path) -> None:
+    frame, texts = checkable(200, seed)
+    query = ClaimQuery(*write_store(tmp_path, frame, texts), list(CATEGORIES))
     for filters in FILTERS:
-        shown = apply_filters(frame, filters)
-        expected = all_checks(shown[list(CHECK_COLUMNS)], texts)
-        assert all_checks(query.check_rows(filters, CHECK_COLUMNS), texts) == expected
-    assert share_checks(frame, texts) and rate_checks(frame)  # both kinds of check are met
+        expected = flagged_first(all_checks(apply_filters(frame, filters), texts))
+        rows, total, flagged = query.checks(filters)
+        assert stored_checks(rows) == expected
+        assert (total, flagged) == (len(expected), sum(not c.ok for c in expected))
+        assert stored_checks(query.checks(filters, 4)[0]) == expected[:4]
+    every = all_checks(frame, texts)
+    rules = {c.rule for c in every}  # the random data meets every rule, and flags some
+    assert rules == {"exchange rate", "total implied by a share", "part implied by a fraction"}
+    assert any(not c.ok for c in every) and any(c.ok for c in every)
+
+
+def test_batch_conversions_are_checked(tmp_path: Path) -> None:
+    frame, texts = checkable(60, 3)
+    paths = write_store(tmp_path, frame, texts)
+    out = tmp_path / "batch"
+    (out / "claims").mkdir(parents=True)
+    conversions = [json.dumps([{"value": v, "currency": "USD", "span": None}]) for v in (1, 2)]
+    pd.DataFrame(
+        {
+            "id": ["b1", "b2"],
+            "source": ["art-1", "art-2"],
+            "status": ["candidate", "candidate"],
+            "quote": ["It earned 7 yuan ($1).", "It earned 70 yuan ($2)."],
+            "start": [10, 10],
+            "end": [17, 18],
+            "value": [7.0, 70.0],
+            "kind": ["money", "money"],
+            "currency": ["CNY", "CNY"],
+            "measure": ["level", "level"],
+            "qualifier": ["exact", "exact"],
+            "category": ["trade", "trade"],
+            "period_as_of": ["2020", "2021"],
+            "period_start": [None, None],
+            "period_end": [None, None],
+            "equivalents": conversions,
+        }
+    ).to_parquet(out / "claims" / "part-0.parquet")
+    query = ClaimQuery(*paths, list(CATEGORIES), candidates=out)
+    rows, total, flagged = query.checks(Filters(statuses=(BATCH_STATUS,)))
+    found = [(c.result, c.ok) for c in stored_checks(rows)]
+    # two rates of one pair: the median lies between, each 67% away from it
+    assert found == [("7 CNY per USD", False), ("35 CNY per USD", False)]
+    assert (total, flagged) == (2, 2)
+    both = query.checks(Filters(statuses=()))[1]
+    assert both == 2 + len(all_checks(frame, texts))
 
 
 @pytest.mark.parametrize("filters", FILTERS)

@@ -54,6 +54,15 @@ def test_json_has_the_documented_fields() -> None:
 
 
 def test_stdin_and_non_utf8_input() -> None:
+    result = run("-", "--format", "json", stdin="Caf\u00e9 sales rose 5%.".encode("cp1252"))
+    assert result.returncode == 0
+    assert b"warning" in result.stderr and b"UTF-8" in result.stderr
+    assert [c["value"] for c in json.loads(result.stdout)] == [5.0]
+
+
+@pytest.mark.slow  # a Python process: a second of start-up and imports
+def test_the_entry_point_with_real_stdin() -> None:
+    """``python -m extractors -`` as a user runs it: ``__main__``, the exit code, real pipes."""
     result = run_process("-", "--format", "json", stdin="Caf\u00e9 sales rose 5%.".encode("cp1252"))
     assert result.returncode == 0
     assert b"warning" in result.stderr and b"UTF-8" in result.stderr

@@ -39,41 +39,30 @@ EDGES = [
 TEXTS = [item["text"] for item in items("dev")] + EDGES
 
 
-def _attribution_unfiltered(sentence: str) -> str | None:
-    for pattern, *_ in context.ATTRIBUTION:
-        if match := pattern.search(sentence):
-            name = match[1].strip().rstrip(".")
-            if name not in context.PRONOUNS:
-                return name
-    return None
+PUBLISHED = dt.date(2015, 12, 20)
 
 
-def _period_unfiltered(sentence: str, published: dt.date | None) -> tuple[str | None, ...]:
-    """Which pattern of period_of matches first, and what it captured."""
-    for pattern in (context.BETWEEN_MONTHS, context.IN_YEAR, context.RELATIVE):
-        if match := pattern.search(sentence):
-            if pattern is context.RELATIVE and not published:
-                continue
-            return (pattern.pattern, *match.groups())
-    return ()
+@pytest.fixture
+def unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``context``'s cheap cue checks switched off: every regular expression is tried."""
+    monkeypatch.setattr(context, "contains_any", lambda text, cues: True)
 
 
-@pytest.mark.parametrize("text", TEXTS)
-def test_attribution_same_as_unfiltered(text: str) -> None:
-    assert context.attribution(text) == _attribution_unfiltered(text)
+def _answers(text: str) -> tuple[object, ...]:
+    return (
+        context.attribution(text),
+        context.period_of(text, PUBLISHED),
+        context.period_of(text, None),
+    )
+
+
+FILTERED = {text: _answers(text) for text in TEXTS}
+"""Each text's answers with the cue checks on, taken before any test switches them off."""
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_period_cues_hold_whenever_a_pattern_matches(text: str) -> None:
-    first = _period_unfiltered(text, dt.date(2015, 12, 20))
-    if not first:
-        assert context.period_of(text, dt.date(2015, 12, 20)) is None
-    if context.BETWEEN_MONTHS.search(text):
-        assert "between" in text or "from" in text
-    if context.IN_YEAR.search(text):
-        assert "19" in text or "20" in text
-    if context.RELATIVE.search(text):
-        assert any(word in fold(text) for word in context.RELATIVE_WORDS)
+def test_cue_checks_never_change_an_answer(text: str, unfiltered: None) -> None:
+    assert _answers(text) == FILTERED[text]
 
 
 @pytest.mark.parametrize(
@@ -87,6 +76,28 @@ def test_period_cues_hold_whenever_a_pattern_matches(text: str) -> None:
 )
 def test_attribution_table(text: str, expected: str | None) -> None:
     assert context.attribution(text) == expected
+
+
+RUN_EDGES = [
+    "China, with 670 million users, leads, Lu Wei said.",
+    "The Ministry of Commerce said; the report, said the agency, showed a rise.",
+    "Sales rose (the data showed) as Xi Jinping said, and the bureau said so.",
+    "THE REPORT SAYS it rose, the company's data showed",
+    "He said it rose; Lu Wei said.",
+]
+
+
+@pytest.mark.parametrize("text", [*TEXTS, *RUN_EDGES])
+def test_attribution_runs_find_the_plain_match(text: str) -> None:
+    """Searched only in the runs of name characters that hold a cue, as searched in the whole."""
+    folded = fold(text)
+    for pattern, cues, ignorecase, within, _ in context.ATTRIBUTION:
+        if within is None:
+            continue
+        cued = folded if ignorecase else text
+        found = context._search_runs(pattern, text, cued, within, cues)
+        plain = pattern.search(text)
+        assert (found.span() if found else None) == (plain.span() if plain else None), text
 
 
 POSITIONS_TEXT = "\n".join(TEXTS) + (
