@@ -202,6 +202,9 @@ COUNTED_AFTER = re.compile(r"[ \u00a0]+(?:people|[a-z]+[^s\W]s)\b(?<!metres)(?<!
 MODIFIED_BEFORE = re.compile(r"(?<![\w-])(?:a|the|an)[ \u00a0]+\d+$", re.IGNORECASE)
 """A determiner right before ("a 100m sprint"): the figure names a distance."""
 
+HUNDRED_AFTER = re.compile(r"[ \u00a0]+hundred(?![\w-])", re.IGNORECASE)
+""""4 hundred million", "3 hundred staff": digits times a written hundred, before any scale."""
+
 HALF_A_SCALE = re.compile(rf"\s+an?\s+({SCALE_WORDS})\b", re.IGNORECASE)
 """"half a million", "a third of a billion" is rare and left out."""
 

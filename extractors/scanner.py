@@ -176,6 +176,13 @@ def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool)
         extra = VULGAR_FRACTIONS[mixed[3]] if mixed[3] else int(mixed[1]) / int(mixed[2])
         part.value += extra
         part.end = part.num_end = mixed.end()
+    if (
+        shape == "digits"
+        and text[part.end + 1 : part.end + 2] in ("h", "H")
+        and (hundred := numbers.HUNDRED_AFTER.match(text, part.end))
+    ):
+        part.value = numbers.scaled(part.value, 100.0)  # "4 hundred million": 4e8 with the scale
+        part.end, part.scaled = hundred.end(), True
     if scale := numbers.scale_at(text, part.end, part.currency is not None):
         part.end, factor = scale
         part.value = numbers.scaled(part.value, factor)
