@@ -27,7 +27,7 @@ test: $(VENV)/.dev lint
 # The inner loop: every test but the browser and slow ones, one worker a core; no lint.
 .PHONY: test-fast
 test-fast: $(VENV)/.dev
-	$(PY) -m pytest -m "not browser and not slow" -n auto
+	$(PY) -m pytest -m "not browser and not slow" -n auto --dist worksteal
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
