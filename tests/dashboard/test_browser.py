@@ -1,8 +1,8 @@
 """End to end in real headless Chromium: filter by category, see the bars change, download.
 
 Needs /usr/bin/chromium (Debian ``chromium``); skipped with a reason without
-it, and mandatory under ``.ci/run`` (DASHBOARD_REQUIRE_BROWSER=1).  Never runs
-``playwright install``: the system browser is used.
+it, and mandatory under ``.ci/run`` (DASHBOARD_REQUIRE_BROWSER=1).  Playwright
+drives that system browser; no browser is ever fetched.
 """
 
 from __future__ import annotations
