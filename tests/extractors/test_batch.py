@@ -9,6 +9,7 @@ its own, as on a real cluster.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from collections.abc import Iterator
@@ -106,15 +107,19 @@ def corpus(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "corpus.jsonl", lines)
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    """An in-process dask.distributed cluster (one worker, one thread), for --scheduler."""
+@contextlib.contextmanager
+def one_worker_cluster(processes: bool) -> Iterator[str]:
+    """A local dask.distributed cluster of one single-threaded worker: its scheduler address.
+
+    ``processes``: the worker runs in a process of its own, as on a cluster (tasks are
+    pickled to it); else in this one.  Closed in any case.
+    """
     from distributed import LocalCluster
 
     cluster = LocalCluster(
         n_workers=1,
         threads_per_worker=1,
-        processes=False,
+        processes=processes,
         dashboard_address=":0",
         silence_logs=logging.ERROR,
     )
@@ -122,6 +127,13 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
     finally:
         cluster.close()
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """An in-process cluster, for --scheduler."""
+    with one_worker_cluster(processes=False) as address:
+        yield address
 
 
 def rows(out: Path, folder: str) -> list[dict]:
@@ -477,31 +489,20 @@ def test_the_output_folder_inside_the_corpus_folder_is_not_read(
 @pytest.mark.slow  # starts a worker process: ~4 s
 def test_a_scheduler_with_a_worker_process(corpus: Path, tmp_path: Path, capsys) -> None:
     """As on a cluster: tasks are pickled to a worker in another process."""
-    from distributed import LocalCluster
-
-    cluster = LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=":0",
-        silence_logs=logging.ERROR,
-    )
-    try:
-        out = tmp_path / "out"
+    out = tmp_path / "out"
+    with one_worker_cluster(processes=True) as address:
         code = batch.main(
             [
                 str(corpus),
                 "--out",
                 str(out),
                 "--scheduler",
-                cluster.scheduler_address,
+                address,
                 "--partition-size",
                 "5",
                 "--progress",
             ]
         )
-    finally:
-        cluster.close()
     err = capsys.readouterr().err
     assert code == 0, err
     assert "extracting" in err and "12 articles" in err and "3 partition(s)" in err
