@@ -25,7 +25,7 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
@@ -69,7 +69,7 @@ def _memo(method: Callable[..., T]) -> Callable[..., T]:
             found = self._memo[key]
         except KeyError:
             found = method(self, *args, **kwargs)
-            if isinstance(found, pd.DataFrame) and len(found) > MEMO_ROWS:
+            if _size(found) > MEMO_ROWS:
                 return found  # a download or a big table: not kept
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
@@ -77,6 +77,13 @@ def _memo(method: Callable[..., T]) -> Callable[..., T]:
         return _copied(found)
 
     return answer
+
+
+def _size(answer: object) -> int:
+    """The rows of an answer's longest frame or list (in a tuple too)."""
+    if isinstance(answer, tuple):
+        return max((_size(a) for a in answer), default=0)
+    return len(answer) if isinstance(answer, (pd.DataFrame, list)) else 0
 
 
 def _frozen(value: object) -> object:
@@ -90,8 +97,10 @@ def _copied(value: T) -> T:
         return value.copy()
     if isinstance(value, tuple):
         return tuple(_copied(v) for v in value)  # type: ignore[return-value]
-    if isinstance(value, (list, dict)):
-        return type(value)(value)  # type: ignore[return-value]
+    if isinstance(value, list):  # records: each copied, so a page may change them
+        return [dict(v) if isinstance(v, dict) else v for v in value]  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return dict(value)  # type: ignore[return-value]
     return value
 
 
@@ -112,32 +121,26 @@ class ClaimQuery:
 
     def __init__(
         self,
-        claims: Path,
-        sources: Path,
+        database: Path,
         categories: list[str],
         candidates: Path | None = None,
     ) -> None:
         self.categories = list(categories)
-        self.paths = (claims, sources)
+        self.database = database
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
-        # each question read the Parquet footers again (a few ms a question at 1,000,000
-        # claims, a page asks six to ten); DuckDB keeps them, checked against the file's
-        # modification time, and a build writes new files (os.replace) anyway
+        # each question read the Parquet footers of the batch output again; DuckDB keeps
+        # them, checked against the file's modification time
         self._con.execute("SET parquet_metadata_cache = true")
+        self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
-        curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
-        if "unit_group" not in pq.read_schema(claims).names:  # a store of before it was kept
-            curated = f"SELECT *, {_GROUP} AS unit_group FROM ({curated})"
-        parts = [curated]
+        parts = ["SELECT * FROM store.claims"]
         batch_sources = ""
         self.candidates = candidates
         if candidates is not None:
-            curated_count = duckdb.sql(
-                f"SELECT count(*) FROM read_parquet({_sql_text(str(claims))})"
-            ).fetchall()[0][0]
-            parts.append(self._batch_sql(Path(candidates), curated_count, claims))
+            curated_count = self._con.execute("SELECT count(*) FROM store.claims").fetchall()
+            parts.append(self._batch_sql(Path(candidates), curated_count[0][0]))
             found = sorted((Path(candidates) / "sources").glob("*.parquet"))
             if found:
                 batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
@@ -156,22 +159,15 @@ class ClaimQuery:
                     AS category_place
             FROM ({union})"""
         )
-        facts = claims.parent / "checks.parquet"
-        if facts.exists():
-            self._con.execute(
-                f"CREATE VIEW checks AS SELECT * FROM read_parquet({_sql_text(str(facts))})"
-            )
-        else:  # a store written before the checks were (or by a test): none
-            empty = implied.CHECKS_SCHEMA.empty_table()  # noqa: F841 (read by DuckDB)
-            self._con.execute("CREATE TABLE checks AS SELECT * FROM empty")
+        self._con.execute("CREATE VIEW checks AS SELECT * FROM store.checks")
         self._batch_facts: bool | None = None
         self._con.execute(
             f"""CREATE VIEW source_lines AS SELECT id, attribution
-            FROM read_parquet({_sql_text(str(sources))}) {batch_sources}"""
+            FROM store.sources {batch_sources}"""
         )
 
     @staticmethod
-    def _batch_sql(folder: Path, offset: int, curated: Path) -> str:
+    def _batch_sql(folder: Path, offset: int) -> str:
         """The batch candidates, after the curated claims, in file and row order; those
         promoted into the curated data (same id) are left out."""
         files = sorted((folder / "claims").glob("*.parquet"))
@@ -186,7 +182,7 @@ class ClaimQuery:
                     + file_row_number AS pos
             FROM read_parquet({listing}, union_by_name = true, filename = true,
                               file_row_number = true)
-            WHERE id NOT IN (SELECT id FROM read_parquet({_sql_text(str(curated))}))"""
+            WHERE id NOT IN (SELECT id FROM store.claims)"""
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -459,7 +455,7 @@ class ClaimQuery:
         return self._frame(sql, args + (params or []))
 
     def _facts(self) -> str:
-        """The checks' facts: the store's ``checks.parquet`` and, with a batch output, the
+        """The checks' facts: the store's ``checks`` table and, with a batch output, the
         rates its candidates' conversions imply (worked out the first time a page asks, by
         ``dataset.implied``'s rules over the money candidates that state a conversion)."""
         with self._lock:
@@ -484,12 +480,12 @@ class ClaimQuery:
         return "checks"
 
     @_memo
-    def checks(self, filters: Filters, limit: int | None = None) -> tuple[pd.DataFrame, int, int]:
+    def checks(self, filters: Filters, limit: int | None = None) -> tuple[list[dict], int, int]:
         """The consistency checks of the claims let through: (the first ``limit`` rows, the
         flagged first, as ``analysis.checks.stored_checks`` reads them; how many checks;
         how many flagged).
 
-        Read from the facts the store worked out once (``checks.parquet``); what depends
+        Read from the facts the store worked out once (its ``checks`` table); what depends
         on the view is decided here: the median rate of each pair of currencies among the
         rates let through, and each share's nearest count before it that is let through
         too.  The same checks as ``analysis.checks.all_checks`` over the filtered claims.
@@ -527,7 +523,8 @@ class ClaimQuery:
         sql = f"{found} SELECT * FROM found ORDER BY ok, relation <> 'rate', pos, item{cap}"
         cursor = self._cursor()
         try:
-            rows = cursor.sql(sql, params=params).to_arrow_table().to_pandas()
+            # records straight from Arrow: through pandas they took 50 ms for 500 rows
+            rows = cursor.sql(sql, params=params).to_arrow_table().to_pylist()
         finally:
             cursor.close()
         return rows, int(total), int(flagged)
@@ -535,6 +532,14 @@ class ClaimQuery:
     def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
         """The claims of one source the filters let through."""
         return self.rows(filters, extra="source = ?", params=[source])
+
+    def source_table(self) -> pa.Table:
+        """The curated sources, every column (``dataset.store.SOURCE_SCHEMA``), as stored."""
+        cursor = self._cursor()
+        try:
+            return cursor.sql("SELECT * FROM store.sources ORDER BY file").to_arrow_table()
+        finally:
+            cursor.close()
 
     def attributions(self, ids: Iterable[str]) -> dict[str, str]:
         """Source id -> its chart attribution line, for ``ids``."""

@@ -4,7 +4,7 @@
 measure, or one kind of figure in one unit), the key every Explore question
 filters on.  Worked out per row at each question it cost a fifth of a second a
 question at 1,000,000 claims (string functions over every row); written into the
-store's ``claims.parquet`` by the build, it is a column read like any other.
+store's ``claims`` table by the build, it is a column read like any other.
 The batch candidates, outside the store, get it from the same expression.
 """
 

@@ -225,6 +225,31 @@ def test_a_link_value_that_names_nothing_is_said_not_dropped(viewer) -> None:
     assert r"kind\=coins" in warning.value
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown", "warned"),
+    [
+        ([SEED_ID], 15, False),  # an article not listed, typed: applied
+        (["no-such-article"], 15, True),  # a typo: said, and everything shown
+        ([SEED_ID, "no-such-article"], 15, True),
+    ],
+)
+def test_a_source_typed_beyond_the_listed_ones_is_checked(
+    viewer, monkeypatch: pytest.MonkeyPatch, typed: list[str], shown: int, warned: bool
+) -> None:
+    """Past ``LISTED_AT_MOST`` values the filter lists only those and takes the rest typed
+    (here none are listed); what is typed is checked against the dataset's sources."""
+    monkeypatch.setattr("analysis.filters.LISTED_AT_MOST", 0)
+    at = viewer("pages/overview.py")
+    widget = at.multiselect(key="source")
+    assert widget.options == [] and widget.placeholder == "All (type any of 1)"
+    at = widget.set_value(typed).run()
+    assert not at.exception
+    assert counts(at) and sum(counts(at).values()) == shown
+    assert bool(at.sidebar.warning) == warned
+    if warned:
+        assert r"source\=no\-such\-article" in at.sidebar.warning[0].value
+
+
 MARKET_VALUE = "Market value of China's listed Internet companies"
 
 
