@@ -30,7 +30,7 @@ import pyarrow as pa
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
-from dataset.derived import UNIT_GROUP_SQL
+from dataset.derived import ON_READ_SQL
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -42,7 +42,6 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_GROUP = UNIT_GROUP_SQL
 
 _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
     THEN k1 || ' (' || k2 || ')' ELSE k1 END"""
@@ -147,9 +146,9 @@ class ClaimQuery:
                     CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
                     FROM read_parquet({_listing(found)})"""
         union = " UNION ALL BY NAME ".join(parts)
-        if len(parts) > 1:  # the batch candidates' unit groups, worked out as they are read
-            union = f"""SELECT * REPLACE (CASE WHEN unit_group IS NULL
-                THEN {_GROUP} ELSE unit_group END AS unit_group) FROM ({union})"""
+        if len(parts) > 1:  # the batch candidates' derived columns, worked out as read
+            derived = ", ".join(f"{sql} AS {name}" for name, sql in ON_READ_SQL.items())
+            union = f"SELECT * REPLACE ({derived}) FROM ({union})"
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
@@ -339,12 +338,8 @@ class ClaimQuery:
     def currencies(self, filters: Filters) -> list[str]:
         """``target_currencies``: every currency a money claim let through is or is stated in."""
         where, args = self._where(filters, "kind = 'money'")
-        sql = f"""SELECT DISTINCT c FROM (
-            SELECT currency AS c FROM claims {where}
-            UNION ALL
-            SELECT unnest(json_extract_string(equivalents, '$[*].currency')) AS c
-            FROM claims {where} AND equivalents IS NOT NULL) WHERE c IS NOT NULL ORDER BY c"""
-        return [r[0] for r in self._rows(sql, args + args)]
+        sql = f"""SELECT DISTINCT unnest(money_currencies) AS c FROM claims {where} ORDER BY c"""
+        return [r[0] for r in self._rows(sql, args)]
 
     @_memo
     def unit_sizes(self, filters: Filters, extra: str = "") -> list[tuple[str, int]]:
@@ -417,20 +412,22 @@ class ClaimQuery:
             WHERE age <= {int(dates or 0)}
               AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
         # the label is the key's (subject and entity): made once a metric, not once a row
+        # a series is one key (``dataset.derived.SERIES_KEYS``), numbered by the build, so
+        # its sources are counted by integers; the label is that of its rows' subject
         sql = f"""WITH view AS (
                 SELECT subject, entity, unit, currency, source, date, value, pos,
-                    subject AS k1, coalesce(entity, '') AS k2,
-                    coalesce(unit, '') AS k3, coalesce(currency, '') AS k4
+                    series_key, source_key
                 FROM claims {where}),
-            counted AS (SELECT k1, k2, k3, k4, min(pos) AS first, count(DISTINCT source) AS n
-                        FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
+            counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n,
+                            arg_min(subject, pos) AS k1, arg_min(coalesce(entity, ''), pos) AS k2
+                        FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
             keys AS (SELECT *, {_KEY_LABEL} AS series FROM counted),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
                        FROM labels),
-            kept AS (SELECT k1, k2, k3, k4, series FROM keys JOIN ranked USING (series) {cap}),
+            kept AS (SELECT series_key, series FROM keys JOIN ranked USING (series) {cap}),
             shown AS (SELECT subject, entity, unit, currency, source, date, value, series, pos
-                      FROM view JOIN kept USING (k1, k2, k3, k4))
+                      FROM view JOIN kept USING (series_key))
             {thinned if dates is not None else "SELECT * FROM shown"}
             ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
         frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")

@@ -57,7 +57,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dataset import implied
-from dataset.derived import UNIT_GROUP_SQL
+from dataset.derived import derived_columns
 from dataset.frames import claim_row
 from dataset.load import (
     CATEGORIES_FILE,
@@ -78,9 +78,10 @@ from dataset.yamlio import display_name, read_bytes
 
 SCHEMA_VERSION = "1"
 """Part of every digest: bump it when the Parquet layout or a per-file check changes."""
-COMBINED_VERSION = "4"
+COMBINED_VERSION = "5"
 """Part of the database's digest: bump it when its layout changes (2: ``unit_group``,
-``dataset/derived.py``, and the checks; 3: Parquet row groups; 4: ``store.duckdb``)."""
+``dataset/derived.py``, and the checks; 3: Parquet row groups; 4: ``store.duckdb``;
+5: every column of ``dataset.derived.DERIVED_SQL``)."""
 DATABASE = "store.duckdb"
 ENV_VAR = "NEWS_STATS_STORE"
 DIGEST_KEY = b"news_stats.input"
@@ -149,9 +150,18 @@ PROBLEM_SCHEMA = pa.schema(
 )
 LEFT_BY_OLDER = ("claims.parquet", "sources.parquet", "problems.parquet", "checks.parquet")
 """The combined files a store kept before ``store.duckdb``: deleted when it is written."""
-SORTED_BY = {"claims": "category, pos", "checks": "category, pos, item", "sources": "id"}
+SORTED_BY = {
+    "claims": "category, unit_group, pos",
+    "checks": "category, pos, item",
+    "sources": "id",
+}
 """Each table's order in the database: by category first, so that a question on one category
-reads only its row groups (DuckDB skips the others by their zone maps)."""
+reads only its row groups (DuckDB skips the others by their zone maps), then by unit group,
+which every Explore question names."""
+ROW_GROUP_ROWS = 16_384
+"""Rows a row group of the database (DuckDB's default is 122,880): the smaller the groups,
+the fewer rows a question on one category or unit group reads besides its own (at
+1,000,000 claims, Explore's 30 largest of a unit group in 11 ms instead of 20)."""
 
 
 def store_dir(root: Path | str) -> Path:
@@ -486,7 +496,7 @@ def _combine_with(con, folder, sources, claims, models, digest) -> list[Problem]
     columns = ", ".join(f'"{c}"' for c in CLAIM_SCHEMA.names[:29])
     kept = con.sql(
         f"SELECT {columns}, row_number() OVER (ORDER BY seq) - 1 AS pos, "
-        f"{UNIT_GROUP_SQL} AS unit_group "
+        f"{derived_columns()} "
         "FROM r2 WHERE kept ORDER BY seq"
     ).to_arrow_table()
     src = con.sql(f"SELECT * FROM {source_table} ORDER BY file").to_arrow_table()
@@ -581,15 +591,18 @@ def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     try:
-        with duckdb.connect(str(tmp)) as con:
+        with duckdb.connect() as con:
             con.execute("SET enable_progress_bar = false")
+            quoted = str(tmp).replace("'", "''")
+            con.execute(f"ATTACH '{quoted}' AS out (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
             for name, table in tables.items():
                 con.register("incoming", table)
                 order = f" ORDER BY {SORTED_BY[name]}" if name in SORTED_BY else ""
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming{order}")
+                con.execute(f"CREATE TABLE out.{name} AS SELECT * FROM incoming{order}")
                 con.unregister("incoming")
-            con.execute("CREATE TABLE meta AS SELECT ?::VARCHAR AS digest", [digest])
-            con.execute("CHECKPOINT")
+            con.execute("CREATE TABLE out.meta AS SELECT ?::VARCHAR AS digest", [digest])
+            con.execute("CHECKPOINT out")
+            con.execute("DETACH out")
         os.replace(tmp, path)
     finally:
         for left in (tmp, tmp.with_name(tmp.name + ".wal")):

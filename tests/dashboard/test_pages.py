@@ -469,6 +469,20 @@ def test_filters_survive_a_page_switch(viewer) -> None:
     assert {m.value for m in at.metric} == {">2,000"}
 
 
+@pytest.mark.parametrize(("linked", "warned"), [(SEED_ID, False), ("no-such-article", True)])
+def test_an_article_beyond_the_listed_ones_opens_or_is_said_missing(
+    viewer, monkeypatch: pytest.MonkeyPatch, linked: str, warned: bool
+) -> None:
+    """Past ``LISTED_AT_MOST`` articles (here: one listed, whatever the limit) the list
+    takes an id typed or linked; a wrong one is said, and the first article shown."""
+    monkeypatch.setattr("analysis.filters.LISTED_AT_MOST", 0)
+    at = viewer("pages/sources.py", article=linked)
+    assert not at.exception
+    assert at.selectbox(key="article").options == [f"China Daily, 2015-12-20 · {SEED_ID}"]
+    assert bool(at.warning) == warned
+    assert at.subheader[0].value == "Cyberspace a frontier for global cooperation"
+
+
 def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(viewer) -> None:
     claim = f"{SEED_ID}-internet-users"
     at = viewer("pages/sources.py", source=SEED_ID, claim=claim)

@@ -24,7 +24,7 @@ from analysis.headlines import headlines
 from analysis.query import BATCH_STATUS, ClaimQuery
 from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
 from charts.timeseries import series_rows, thinned
-from dataset.derived import UNIT_GROUP_SQL
+from dataset.derived import derived_columns
 from dataset.store import (
     CLAIM_SCHEMA,
     DATABASE,
@@ -60,7 +60,7 @@ def write_store(folder: Path, frame: pd.DataFrame, texts: dict[str, str] | None 
     )
     with duckdb.connect() as con:
         con.register("written", table)
-        table = con.sql(f"SELECT *, {UNIT_GROUP_SQL} AS unit_group FROM written").to_arrow_table()
+        table = con.sql(f"SELECT *, {derived_columns()} FROM written").to_arrow_table()
         checks = checks_facts(con, table, sources)
     tables = {"claims": table, "sources": sources, "checks": checks}
     write_database(folder / DATABASE, {**tables, "problems": PROBLEM_SCHEMA.empty_table()}, "t")
