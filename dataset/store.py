@@ -6,7 +6,8 @@ columns instead of parsing YAML, and size costs little.  Freshness is one
 rule, as in OWID's ETL (``checksum_input``): every output records a digest of
 its inputs (the bytes of the files it was made from and ``SCHEMA_VERSION``),
 and an output whose recorded digest differs, or that cannot be read, is
-rebuilt, never trusted.
+rebuilt, never trusted.  A file whose stat has not changed since the last build
+is not read again for its digest (``dataset/fingerprints.py``, as git's index).
 
 Layout, under ``store_dir(root)``:
 
@@ -58,6 +59,7 @@ import pyarrow.parquet as pq
 
 from dataset import implied
 from dataset.derived import derived_columns
+from dataset.fingerprints import Fingerprints
 from dataset.frames import claim_row
 from dataset.load import (
     CATEGORIES_FILE,
@@ -208,12 +210,14 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
     live += _load_references(root, models)
     sources = {p.stem: p for p in sorted((root / SOURCES_DIR).glob("*.yaml"))}
     claims = sorted((root / CLAIMS_DIR).glob("*.yaml"))
-    source_inputs = {stem: _source_inputs(path) for stem, path in sources.items()}
+    prints = Fingerprints(folder)
+    source_inputs = {stem: _source_inputs(path, prints) for stem, path in sources.items()}
     jobs: list[tuple[str, str, Path, str]] = []  # (kind, stem, output, digest)
     for stem, inputs in source_inputs.items():
         jobs.append(("sources", stem, folder / "files" / "sources" / f"{stem}.parquet", inputs))
     for path in claims:
-        digest = _digest([b"claims", _read(path), *_source_parts(root, path.stem, source_inputs)])
+        parts = [b"claims", _part(path, prints), *_source_parts(root, path.stem, source_inputs)]
+        digest = _digest(parts)
         jobs.append(
             ("claims", path.stem, folder / "files" / "claims" / f"{path.stem}.parquet", digest)
         )
@@ -221,14 +225,15 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
         [
             b"dataset",
             f"checks:{implied.RULES_VERSION}:{COMBINED_VERSION}".encode(),
-            _read(root / CATEGORIES_FILE),
-            _read(root / METRICS_FILE),
+            _part(root / CATEGORIES_FILE, prints),
+            _part(root / METRICS_FILE, prints),
             *(f"{kind}/{stem}:{digest}".encode() for kind, stem, _, digest in jobs),
         ],
     )
     store = Store(folder, whole, models, [])
     if _recorded_database(store.database) == whole:
         store.problems = sorted(live + _read_problems(store.database))
+        prints.save()
         return store
     stale = [job for job in jobs if _recorded(job[2]) != job[3]]
     _compile_all(root, stale)
@@ -236,19 +241,28 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
     outputs = {kind: [out for k, _, out, _ in jobs if k == kind] for kind in ("sources", "claims")}
     cross = _combine(folder, outputs["sources"], outputs["claims"], models, whole)
     store.problems = sorted(live + cross)
+    prints.save()
     return store
 
 
-def _read(path: Path) -> bytes:
-    """A file's bytes, or a marker that it is missing or unreadable (part of the digest).
+def _part(path: Path, prints: Fingerprints) -> bytes:
+    """A file's part of a digest: the digest of its bytes (``dataset.fingerprints``), or a
+    marker that it is missing or unreadable.
 
     Read as the loader reads (``yamlio.read_bytes``): a FIFO would block here
     and ``/dev/zero`` never end.  A refused file's marker holds its problem and
     stat, so that replacing it is seen.
     """
-    raw, problems = read_bytes(path)
-    if raw is not None:
-        return b"+" + raw
+    problems: list[Problem] = []
+
+    def read(path: Path) -> bytes | None:
+        raw, found = read_bytes(path)
+        problems.extend(found)
+        return raw
+
+    found = prints.digest(path, read)
+    if found is not None:
+        return b"+" + found
     try:
         info = os.stat(path)
         seen = f"{info.st_mtime_ns}:{info.st_size}:{info.st_mode}"
@@ -266,8 +280,8 @@ def _digest(parts: Iterable[bytes]) -> str:
     return digest.hexdigest()
 
 
-def _source_inputs(path: Path) -> str:
-    return _digest([b"source", _read(path), _read(path.with_suffix(".txt"))])
+def _source_inputs(path: Path, prints: Fingerprints) -> str:
+    return _digest([b"source", _part(path, prints), _part(path.with_suffix(".txt"), prints)])
 
 
 def _source_parts(root: Path, stem: str, inputs: dict[str, str]) -> list[bytes]:
