@@ -402,8 +402,10 @@ class ClaimQuery:
             filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
         )
         cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
-        order = "value, coalesce(source, ''), pos"  # thinned's ties: the rows' order
-        thinned = f"""SELECT * EXCLUDE (pos, nth, age), pos FROM (
+        # thinned's ties: the rows' order (value, source, file order); source_key numbers
+        # the sources in the order of their names
+        order = "value, source_key NULLS FIRST, pos"
+        thinned = f"""SELECT * EXCLUDE (nth, age) FROM (
                 SELECT *, count(*) OVER (PARTITION BY series, date) AS reported,
                     count(*) OVER (PARTITION BY series) AS figures,
                     row_number() OVER (PARTITION BY series, date ORDER BY {order}) AS nth,
@@ -411,25 +413,29 @@ class ClaimQuery:
                 FROM shown WHERE value IS NOT NULL AND NOT isnan(value))
             WHERE age <= {int(dates or 0)}
               AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
-        # the label is the key's (subject and entity): made once a metric, not once a row
-        # a series is one key (``dataset.derived.SERIES_KEYS``), numbered by the build, so
-        # its sources are counted by integers; the label is that of its rows' subject
+        counts = ", picked.reported, picked.figures" if dates is not None else ""
+        # Narrow first: a series is one key (``dataset.derived.SERIES_KEYS``) numbered by
+        # the build, its sources counted by their numbers, and the points picked by key,
+        # date, value and position; the words (subject, unit, source...) are read for the
+        # points drawn only, and each label for the first row of its key.
         sql = f"""WITH view AS (
-                SELECT subject, entity, unit, currency, source, date, value, pos,
-                    series_key, source_key
-                FROM claims {where}),
-            counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n,
-                            arg_min(subject, pos) AS k1, arg_min(coalesce(entity, ''), pos) AS k2
+                SELECT series_key, source_key, date, value, pos FROM claims {where}),
+            counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n
                         FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
-            keys AS (SELECT *, {_KEY_LABEL} AS series FROM counted),
+            named AS (SELECT counted.*, claims.subject AS k1, coalesce(claims.entity, '') AS k2
+                      FROM counted JOIN claims ON claims.pos = counted.first),
+            keys AS (SELECT *, {_KEY_LABEL} AS series FROM named),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
                        FROM labels),
             kept AS (SELECT series_key, series FROM keys JOIN ranked USING (series) {cap}),
-            shown AS (SELECT subject, entity, unit, currency, source, date, value, series, pos
-                      FROM view JOIN kept USING (series_key))
-            {thinned if dates is not None else "SELECT * FROM shown"}
-            ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
+            shown AS (SELECT date, value, source_key, series, pos
+                      FROM view JOIN kept USING (series_key)),
+            picked AS ({thinned if dates is not None else "SELECT * FROM shown"})
+            SELECT claims.subject, claims.entity, claims.unit, claims.currency, claims.source,
+                claims.date, claims.value, picked.series{counts}, picked.pos
+            FROM picked JOIN claims ON claims.pos = picked.pos
+            ORDER BY series, coalesce(claims.date, ''), coalesce(claims.source, ''), picked.pos"""
         frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
