@@ -30,17 +30,12 @@ import pyarrow as pa
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
-from dataset.derived import ON_READ_SQL
+from dataset.batch_store import BATCH_STATUS
+from dataset.derived import HASHED_KEYS, derived_columns
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
 T = TypeVar("T")
-
-BATCH_STATUS = "candidate (unreviewed batch)"
-"""The status shown for candidates read from a batch extraction's output: never reviewed."""
-
-BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
-"""The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
 
 _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
@@ -107,10 +102,6 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _listing(paths: Iterable[Path]) -> str:
-    return "[" + ", ".join(_sql_text(str(p)) for p in paths) + "]"
-
-
 class ClaimQuery:
     """Questions about the claims of one built store (and optional batch candidates).
 
@@ -124,31 +115,24 @@ class ClaimQuery:
         categories: list[str],
         candidates: Path | None = None,
     ) -> None:
+        """``database``: the curated store (``dataset.store``); ``candidates``: a batch
+        output's database (``dataset.batch_store.build_batch``), shown after them."""
         self.categories = list(categories)
         self.database = database
+        self.candidates = candidates
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
-        # each question read the Parquet footers of the batch output again; DuckDB keeps
-        # them, checked against the file's modification time
-        self._con.execute("SET parquet_metadata_cache = true")
         self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
-        parts = ["SELECT * FROM store.claims"]
-        batch_sources = ""
-        self.candidates = candidates
+        union = "SELECT * FROM store.claims"
+        sources, checks = "FROM store.sources", "SELECT * FROM store.checks"
         if candidates is not None:
-            curated_count = self._con.execute("SELECT count(*) FROM store.claims").fetchall()
-            parts.append(self._batch_sql(Path(candidates), curated_count[0][0]))
-            found = sorted((Path(candidates) / "sources").glob("*.parquet"))
-            if found:
-                batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
-                    CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
-                    FROM read_parquet({_listing(found)})"""
-        union = " UNION ALL BY NAME ".join(parts)
-        if len(parts) > 1:  # the batch candidates' derived columns, worked out as read
-            derived = ", ".join(f"{sql} AS {name}" for name, sql in ON_READ_SQL.items())
-            union = f"SELECT * REPLACE ({derived}) FROM ({union})"
+            self._con.execute(f"ATTACH {_sql_text(str(candidates))} AS batch (READ_ONLY)")
+            union = f"""SELECT * REPLACE ({derived_columns(HASHED_KEYS)}) FROM store.claims
+                UNION ALL BY NAME SELECT * FROM batch.claims {self._unpromoted()}"""
+            sources += " UNION ALL BY NAME SELECT id, attribution FROM batch.sources"
+            checks += " UNION ALL BY NAME SELECT * FROM batch.checks"
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
@@ -158,30 +142,19 @@ class ClaimQuery:
                     AS category_place
             FROM ({union})"""
         )
-        self._con.execute("CREATE VIEW checks AS SELECT * FROM store.checks")
-        self._batch_facts: bool | None = None
-        self._con.execute(
-            f"""CREATE VIEW source_lines AS SELECT id, attribution
-            FROM store.sources {batch_sources}"""
-        )
+        self._con.execute(f"CREATE VIEW checks AS {checks}")
+        self._con.execute(f"CREATE VIEW source_lines AS SELECT id, attribution {sources}")
 
-    @staticmethod
-    def _batch_sql(folder: Path, offset: int) -> str:
-        """The batch candidates, after the curated claims, in file and row order; those
-        promoted into the curated data (same id) are left out."""
-        files = sorted((folder / "claims").glob("*.parquet"))
-        if not files:
-            return "SELECT * FROM (SELECT NULL::VARCHAR AS id) WHERE false"
-        listing = _listing(files)
-        period = "coalesce(period_as_of, concat_ws(' to ', period_start, period_end))"
-        return f"""SELECT * EXCLUDE (status, filename, file_row_number),
-                {_sql_text(BATCH_STATUS)} AS status, NULL::VARCHAR AS file,
-                NULL::BIGINT AS line, nullif({period}, '') AS period,
-                {int(offset)} + (list_position({listing}, filename)::BIGINT << 32)
-                    + file_row_number AS pos
-            FROM read_parquet({listing}, union_by_name = true, filename = true,
-                              file_row_number = true)
-            WHERE id NOT IN (SELECT id FROM store.claims)"""
+    def _unpromoted(self) -> str:
+        """The condition that leaves out the candidates promoted into the curated data (the
+        same id): found once, here (a join of every candidate's id), and usually none."""
+        self._con.execute(
+            """CREATE TABLE promoted AS SELECT pos FROM batch.claims
+            WHERE id IN (SELECT id FROM store.claims)"""
+        )
+        if not self._con.execute("SELECT count(*) FROM promoted").fetchall()[0][0]:
+            return ""
+        return "WHERE pos NOT IN (SELECT pos FROM promoted)"
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -461,31 +434,6 @@ class ClaimQuery:
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
-    def _facts(self) -> str:
-        """The checks' facts: the store's ``checks`` table and, with a batch output, the
-        rates its candidates' conversions imply (worked out the first time a page asks, by
-        ``dataset.implied``'s rules over the money candidates that state a conversion)."""
-        with self._lock:
-            if self._batch_facts is None and self.candidates is not None:
-                columns = ", ".join(f'"{c}"' for c in implied.CLAIM_FACTS)
-                money = (
-                    self._con.sql(
-                        f"""SELECT {columns}, equivalents FROM claims
-                    WHERE status = {_sql_text(BATCH_STATUS)} AND kind = 'money'
-                      AND equivalents IS NOT NULL AND equivalents <> '[]' ORDER BY pos"""
-                    )
-                    .to_arrow_table()
-                    .to_pylist()
-                )
-                for row in money:
-                    row["equivalents"] = _equivalents(row["equivalents"])
-                batch_facts = implied.facts_table(money, [], [])  # noqa: F841 (read by DuckDB)
-                self._con.execute("CREATE TABLE batch_checks AS SELECT * FROM batch_facts")
-                self._batch_facts = True
-        if self._batch_facts:
-            return "(SELECT * FROM checks UNION ALL BY NAME SELECT * FROM batch_checks)"
-        return "checks"
-
     @_memo
     def checks(self, filters: Filters, limit: int | None = None) -> tuple[list[dict], int, int]:
         """The consistency checks of the claims let through: (the first ``limit`` rows, the
@@ -501,7 +449,7 @@ class ClaimQuery:
         shares, share_args = self._where(filters, "relation <> 'rate'")
         counts, count_args = self._where(filters, prefix=implied.COUNT_PREFIX)
         both = f"{shares} AND {counts[len('WHERE ') :]}" if counts else shares
-        facts = self._facts()
+        facts = "checks"
         found = f"""WITH rates AS (SELECT * FROM {facts} {where}),
             sorted AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
                        FROM rates GROUP BY currency, eq_currency),
