@@ -44,6 +44,8 @@ _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
 (``k2``, '' for none)."""
 
 
+QUERY_MEMORY = "1GB"
+"""What DuckDB may hold in memory for the dashboard's questions (the rest spills to disk)."""
 MEMO_LIMIT = 512
 """Answers kept per store: a rerun with the same filters asks DuckDB nothing."""
 MEMO_ROWS = 10_000
@@ -122,6 +124,11 @@ class ClaimQuery:
         self.candidates = candidates
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
+        # answers are small, but at 10,000,000 claims a question's hash tables took the
+        # process to 3 GB; past this DuckDB spills to a folder beside the store
+        self._con.execute(f"SET memory_limit = '{QUERY_MEMORY}'")
+        spill = _sql_text(str(database.parent / ".spill"))
+        self._con.execute(f"SET temp_directory = {spill}")
         self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
@@ -232,8 +239,9 @@ class ClaimQuery:
 
     @_memo
     def source_count(self, filters: Filters) -> int:
+        """How many articles the claims let through come from (counted by their keys)."""
         where, args = self._where(filters, "source IS NOT NULL")
-        return self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+        return self._rows(f"SELECT count(DISTINCT source_key) FROM claims {where}", args)[0][0]
 
     @_memo
     def options(self, column: str) -> list[str]:
@@ -296,7 +304,7 @@ class ClaimQuery:
         ranked = sorted(groups, key=lambda r: (r[4], *r[5].values()))[: int(limit)]
         wanted = [r[5]["pos"] for r in ranked]
         # the articles apart: a distinct count in every group of the aggregate doubled it
-        sources = self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+        sources = self._rows(f"SELECT count(DISTINCT source_key) FROM claims {where}", args)[0][0]
         sql = f"""SELECT {self._columns(columns)}, pos AS _pos FROM claims
             WHERE pos IN (SELECT unnest(?::BIGINT[]))"""
         cursor = self._cursor()
@@ -399,8 +407,9 @@ class ClaimQuery:
                 SELECT series_key, source_key, date, value, pos FROM claims {where}),
             counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n
                         FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
-            named AS (SELECT counted.*, claims.subject AS k1, coalesce(claims.entity, '') AS k2
-                      FROM counted JOIN claims ON claims.pos = counted.first),
+            firsts AS (SELECT pos AS first, subject AS k1, coalesce(entity, '') AS k2
+                       FROM claims WHERE pos IN (SELECT first FROM counted)),
+            named AS (SELECT * FROM counted JOIN firsts USING (first)),
             keys AS (SELECT *, {_KEY_LABEL} AS series FROM named),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
@@ -408,11 +417,13 @@ class ClaimQuery:
             kept AS (SELECT series_key, series FROM keys JOIN ranked USING (series) {cap}),
             shown AS (SELECT date, value, source_key, series, pos
                       FROM view JOIN kept USING (series_key)),
-            picked AS ({thinned if dates is not None else "SELECT * FROM shown"})
-            SELECT claims.subject, claims.entity, claims.unit, claims.currency, claims.source,
-                claims.date, claims.value, picked.series{counts}, picked.pos
-            FROM picked JOIN claims ON claims.pos = picked.pos
-            ORDER BY series, coalesce(claims.date, ''), coalesce(claims.source, ''), picked.pos"""
+            picked AS ({thinned if dates is not None else "SELECT * FROM shown"}),
+            words AS (SELECT subject, entity, unit, currency, source, date, value, pos
+                      FROM claims WHERE pos IN (SELECT pos FROM picked))
+            SELECT words.subject, words.entity, words.unit, words.currency, words.source,
+                words.date, words.value, picked.series{counts}, picked.pos
+            FROM picked JOIN words USING (pos)
+            ORDER BY series, coalesce(words.date, ''), coalesce(words.source, ''), picked.pos"""
         frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
