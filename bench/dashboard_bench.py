@@ -362,7 +362,8 @@ def browser_start(root: Path, candidates: Path | None) -> float:
         try:
             while True:
                 try:
-                    page.goto(f"http://127.0.0.1:{port}/", timeout=5_000)
+                    # the Overview (the default page, Metrics, draws nothing without metrics)
+                    page.goto(f"http://127.0.0.1:{port}/overview", timeout=5_000)
                     break
                 except Exception:  # not listening yet
                     if server.poll() is not None:
