@@ -215,6 +215,8 @@ UNITS = [
     "u\u017fers",
     "data\tcentres",
     "tonnes of rice",
+    "retail sales growth",
+    "sales growth of retail sales",
     "",
 ]
 KEYS = [
@@ -223,6 +225,7 @@ KEYS = [
     (("fr", ("c\u00f4te",)), ("users", ("Users", "data centres"))),
     (("blank", ("",)), ("users", ("users",))),
     (("users", ("users",)), ("none", ())),
+    (("overlap", ("retail sales", "sales growth")), ("growth", ("growth", "Sales"))),
 ]
 
 
@@ -245,6 +248,7 @@ def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
         "SEVENTY-SEVEN \u017fix \u017feven f\u0130ve e\u0131ght nine",
         "-five x-two 5two two5 2015-12-20T10:00 t5 +44 20 7946 0958 (555) 123-4567",
         "an estimated a  dozen an\u00a0eighth A billion an thousand",
+        "For this, several elected a new eleven; forty for four, a-half, a\nmillion, A Third",
         "",
     ],
 )
