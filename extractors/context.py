@@ -158,8 +158,18 @@ def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
 
 
 _MONEY_NOUN = "|".join(MONEY_NOUNS)
+_MONEY_NOUN_TRIE = literal_trie(
+    sorted({noun.lower() for noun in MONEY_NOUNS}, key=len, reverse=True), flexible_spaces=False
+)
+"""The money nouns as a prefix tree, for the ignore-case pattern below.
+
+At any place at most one single-word noun can match with no word character
+after it, so the order of the alternatives changes no match; a tree fails
+after a letter or two where the flat list tried all eighty nouns, at each
+word of the window and for each number of words before the noun.
+"""
 MONEY_NOUN_PHRASE = re.compile(
-    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])",
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN_TRIE}))(?![\w-])",
     re.IGNORECASE,
 )
 MONEY_LOOKBEHIND = 60

@@ -415,3 +415,21 @@ def test_nothing_after_means_no_suffix_matches() -> None:
             assert DURATION_AFTER.match(after) is None, after
             assert not (after[:1].isalpha() and exclusions.GLUED_UNIT.match(after)), after
     assert said > len(afters) / 2  # the quick answer is the usual one
+
+
+FLAT_MONEY_NOUN_PHRASE = re.compile(
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{context._MONEY_NOUN}))(?![\w-])",
+    re.IGNORECASE,
+)
+"""``context.MONEY_NOUN_PHRASE`` as first written: the money nouns a flat list, in file order."""
+
+
+def test_money_noun_tree_finds_what_the_list_found() -> None:
+    texts = [
+        *TEXTS,
+        "Net PROFIT margins, sales revenues and GDP output; the costs-of-sales cost tax-free taxes",
+        "capital capitalisation cap caps bonus bonuses, fund funding fundraising in\u00a0fees",
+    ]
+    for text in texts:
+        expected = [m.span(1) for m in FLAT_MONEY_NOUN_PHRASE.finditer(text)]
+        assert [m.span(1) for m in context.MONEY_NOUN_PHRASE.finditer(text)] == expected, text
