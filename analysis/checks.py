@@ -16,7 +16,7 @@ Three generic rules, driven by the tables below rather than by the seed:
 A share below 0% or above 100%, or rates that disagree, are flagged.
 
 The rules themselves (which figures imply which) live in ``dataset/implied.py``,
-where the store's build applies them once (``checks.parquet``); here they are
+where the store's build applies them once (the ``checks`` table of ``store.duckdb``); here they are
 applied to a claims frame, and each check gets its arithmetic written out:
 ``rate_check`` and ``share_check`` word a fact the same way whichever path
 found it (``stored_checks``: the rows ``ClaimQuery.checks`` gives).
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -226,20 +226,21 @@ def flagged_first(checks: list[Check]) -> list[Check]:
 
 COUNT_PREFIX = "count_"
 """In ``ClaimQuery.checks``' rows, the columns of the figure a share is a share of."""
+NAN = float("nan")
 NUMBERS = frozenset({"value", "eq_value", "rate", "median", "count_value"})
 """Its columns of numbers: a missing one is NaN, as in a claims frame."""
 
 
-def stored_checks(rows: pd.DataFrame) -> list[Check]:
-    """The checks of ``ClaimQuery.checks``' rows (facts of ``checks.parquet``, the median
-    of each rate's pair among the figures shown, the nearest count of each share).
+def stored_checks(rows: Iterable[Mapping]) -> list[Check]:
+    """The checks of ``ClaimQuery.checks``' rows (facts of the store's ``checks`` table, the
+    median of each rate's pair among the figures shown, the nearest count of each share).
 
     Worded by ``rate_check`` and ``share_check``, as ``all_checks`` words them.
     """
     found = []
-    for found_row in rows.to_dict(orient="records"):
-        # missing text as None, as a claims frame's records give it; numbers stay NaN
-        row = {k: v if k in NUMBERS else _present(v) for k, v in found_row.items()}
+    for stored in rows:
+        # missing numbers NaN, as in a claims frame; missing text None, as its records give
+        row = {k: NAN if v is None and k in NUMBERS else v for k, v in stored.items()}
         if row["relation"] == "rate":
             found.append(rate_check(row, float(row["median"])))
             continue

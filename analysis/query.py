@@ -25,12 +25,12 @@ from typing import TypeVar
 import duckdb
 import numpy as np
 import pandas as pd
-import pyarrow.parquet as pq
+import pyarrow as pa
 
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
-from dataset.derived import UNIT_GROUP_SQL
+from dataset.derived import ON_READ_SQL
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -42,7 +42,6 @@ BATCH_STATUS = "candidate (unreviewed batch)"
 BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
 """The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
-_GROUP = UNIT_GROUP_SQL
 
 _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
     THEN k1 || ' (' || k2 || ')' ELSE k1 END"""
@@ -69,7 +68,7 @@ def _memo(method: Callable[..., T]) -> Callable[..., T]:
             found = self._memo[key]
         except KeyError:
             found = method(self, *args, **kwargs)
-            if isinstance(found, pd.DataFrame) and len(found) > MEMO_ROWS:
+            if _size(found) > MEMO_ROWS:
                 return found  # a download or a big table: not kept
             if len(self._memo) >= MEMO_LIMIT:
                 self._memo.clear()
@@ -77,6 +76,13 @@ def _memo(method: Callable[..., T]) -> Callable[..., T]:
         return _copied(found)
 
     return answer
+
+
+def _size(answer: object) -> int:
+    """The rows of an answer's longest frame or list (in a tuple too)."""
+    if isinstance(answer, tuple):
+        return max((_size(a) for a in answer), default=0)
+    return len(answer) if isinstance(answer, (pd.DataFrame, list)) else 0
 
 
 def _frozen(value: object) -> object:
@@ -90,8 +96,10 @@ def _copied(value: T) -> T:
         return value.copy()
     if isinstance(value, tuple):
         return tuple(_copied(v) for v in value)  # type: ignore[return-value]
-    if isinstance(value, (list, dict)):
-        return type(value)(value)  # type: ignore[return-value]
+    if isinstance(value, list):  # records: each copied, so a page may change them
+        return [dict(v) if isinstance(v, dict) else v for v in value]  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return dict(value)  # type: ignore[return-value]
     return value
 
 
@@ -112,41 +120,35 @@ class ClaimQuery:
 
     def __init__(
         self,
-        claims: Path,
-        sources: Path,
+        database: Path,
         categories: list[str],
         candidates: Path | None = None,
     ) -> None:
         self.categories = list(categories)
-        self.paths = (claims, sources)
+        self.database = database
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
-        # each question read the Parquet footers again (a few ms a question at 1,000,000
-        # claims, a page asks six to ten); DuckDB keeps them, checked against the file's
-        # modification time, and a build writes new files (os.replace) anyway
+        # each question read the Parquet footers of the batch output again; DuckDB keeps
+        # them, checked against the file's modification time
         self._con.execute("SET parquet_metadata_cache = true")
+        self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
-        curated = f"SELECT * EXCLUDE (pos), pos FROM read_parquet({_sql_text(str(claims))})"
-        if "unit_group" not in pq.read_schema(claims).names:  # a store of before it was kept
-            curated = f"SELECT *, {_GROUP} AS unit_group FROM ({curated})"
-        parts = [curated]
+        parts = ["SELECT * FROM store.claims"]
         batch_sources = ""
         self.candidates = candidates
         if candidates is not None:
-            curated_count = duckdb.sql(
-                f"SELECT count(*) FROM read_parquet({_sql_text(str(claims))})"
-            ).fetchall()[0][0]
-            parts.append(self._batch_sql(Path(candidates), curated_count, claims))
+            curated_count = self._con.execute("SELECT count(*) FROM store.claims").fetchall()
+            parts.append(self._batch_sql(Path(candidates), curated_count[0][0]))
             found = sorted((Path(candidates) / "sources").glob("*.parquet"))
             if found:
                 batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
                     CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
                     FROM read_parquet({_listing(found)})"""
         union = " UNION ALL BY NAME ".join(parts)
-        if len(parts) > 1:  # the batch candidates' unit groups, worked out as they are read
-            union = f"""SELECT * REPLACE (CASE WHEN unit_group IS NULL
-                THEN {_GROUP} ELSE unit_group END AS unit_group) FROM ({union})"""
+        if len(parts) > 1:  # the batch candidates' derived columns, worked out as read
+            derived = ", ".join(f"{sql} AS {name}" for name, sql in ON_READ_SQL.items())
+            union = f"SELECT * REPLACE ({derived}) FROM ({union})"
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
@@ -156,22 +158,15 @@ class ClaimQuery:
                     AS category_place
             FROM ({union})"""
         )
-        facts = claims.parent / "checks.parquet"
-        if facts.exists():
-            self._con.execute(
-                f"CREATE VIEW checks AS SELECT * FROM read_parquet({_sql_text(str(facts))})"
-            )
-        else:  # a store written before the checks were (or by a test): none
-            empty = implied.CHECKS_SCHEMA.empty_table()  # noqa: F841 (read by DuckDB)
-            self._con.execute("CREATE TABLE checks AS SELECT * FROM empty")
+        self._con.execute("CREATE VIEW checks AS SELECT * FROM store.checks")
         self._batch_facts: bool | None = None
         self._con.execute(
             f"""CREATE VIEW source_lines AS SELECT id, attribution
-            FROM read_parquet({_sql_text(str(sources))}) {batch_sources}"""
+            FROM store.sources {batch_sources}"""
         )
 
     @staticmethod
-    def _batch_sql(folder: Path, offset: int, curated: Path) -> str:
+    def _batch_sql(folder: Path, offset: int) -> str:
         """The batch candidates, after the curated claims, in file and row order; those
         promoted into the curated data (same id) are left out."""
         files = sorted((folder / "claims").glob("*.parquet"))
@@ -186,7 +181,7 @@ class ClaimQuery:
                     + file_row_number AS pos
             FROM read_parquet({listing}, union_by_name = true, filename = true,
                               file_row_number = true)
-            WHERE id NOT IN (SELECT id FROM read_parquet({_sql_text(str(curated))}))"""
+            WHERE id NOT IN (SELECT id FROM store.claims)"""
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -343,12 +338,8 @@ class ClaimQuery:
     def currencies(self, filters: Filters) -> list[str]:
         """``target_currencies``: every currency a money claim let through is or is stated in."""
         where, args = self._where(filters, "kind = 'money'")
-        sql = f"""SELECT DISTINCT c FROM (
-            SELECT currency AS c FROM claims {where}
-            UNION ALL
-            SELECT unnest(json_extract_string(equivalents, '$[*].currency')) AS c
-            FROM claims {where} AND equivalents IS NOT NULL) WHERE c IS NOT NULL ORDER BY c"""
-        return [r[0] for r in self._rows(sql, args + args)]
+        sql = f"""SELECT DISTINCT unnest(money_currencies) AS c FROM claims {where} ORDER BY c"""
+        return [r[0] for r in self._rows(sql, args)]
 
     @_memo
     def unit_sizes(self, filters: Filters, extra: str = "") -> list[tuple[str, int]]:
@@ -411,8 +402,10 @@ class ClaimQuery:
             filters, "unit_group = ? AND subject IS NOT NULL AND date IS NOT NULL"
         )
         cap = "" if max_series is None else f"WHERE label_rank <= {int(max_series)}"
-        order = "value, coalesce(source, ''), pos"  # thinned's ties: the rows' order
-        thinned = f"""SELECT * EXCLUDE (pos, nth, age), pos FROM (
+        # thinned's ties: the rows' order (value, source, file order); source_key numbers
+        # the sources in the order of their names
+        order = "value, source_key NULLS FIRST, pos"
+        thinned = f"""SELECT * EXCLUDE (nth, age) FROM (
                 SELECT *, count(*) OVER (PARTITION BY series, date) AS reported,
                     count(*) OVER (PARTITION BY series) AS figures,
                     row_number() OVER (PARTITION BY series, date ORDER BY {order}) AS nth,
@@ -420,23 +413,29 @@ class ClaimQuery:
                 FROM shown WHERE value IS NOT NULL AND NOT isnan(value))
             WHERE age <= {int(dates or 0)}
               AND (nth = 1 OR nth = reported OR nth = (reported + 1) // 2)"""
-        # the label is the key's (subject and entity): made once a metric, not once a row
+        counts = ", picked.reported, picked.figures" if dates is not None else ""
+        # Narrow first: a series is one key (``dataset.derived.SERIES_KEYS``) numbered by
+        # the build, its sources counted by their numbers, and the points picked by key,
+        # date, value and position; the words (subject, unit, source...) are read for the
+        # points drawn only, and each label for the first row of its key.
         sql = f"""WITH view AS (
-                SELECT subject, entity, unit, currency, source, date, value, pos,
-                    subject AS k1, coalesce(entity, '') AS k2,
-                    coalesce(unit, '') AS k3, coalesce(currency, '') AS k4
-                FROM claims {where}),
-            counted AS (SELECT k1, k2, k3, k4, min(pos) AS first, count(DISTINCT source) AS n
-                        FROM view GROUP BY k1, k2, k3, k4 HAVING n >= {int(min_sources)}),
-            keys AS (SELECT *, {_KEY_LABEL} AS series FROM counted),
+                SELECT series_key, source_key, date, value, pos FROM claims {where}),
+            counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n
+                        FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
+            named AS (SELECT counted.*, claims.subject AS k1, coalesce(claims.entity, '') AS k2
+                      FROM counted JOIN claims ON claims.pos = counted.first),
+            keys AS (SELECT *, {_KEY_LABEL} AS series FROM named),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
                        FROM labels),
-            kept AS (SELECT k1, k2, k3, k4, series FROM keys JOIN ranked USING (series) {cap}),
-            shown AS (SELECT subject, entity, unit, currency, source, date, value, series, pos
-                      FROM view JOIN kept USING (k1, k2, k3, k4))
-            {thinned if dates is not None else "SELECT * FROM shown"}
-            ORDER BY series, coalesce(date, ''), coalesce(source, ''), pos"""
+            kept AS (SELECT series_key, series FROM keys JOIN ranked USING (series) {cap}),
+            shown AS (SELECT date, value, source_key, series, pos
+                      FROM view JOIN kept USING (series_key)),
+            picked AS ({thinned if dates is not None else "SELECT * FROM shown"})
+            SELECT claims.subject, claims.entity, claims.unit, claims.currency, claims.source,
+                claims.date, claims.value, picked.series{counts}, picked.pos
+            FROM picked JOIN claims ON claims.pos = picked.pos
+            ORDER BY series, coalesce(claims.date, ''), coalesce(claims.source, ''), picked.pos"""
         frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
@@ -459,7 +458,7 @@ class ClaimQuery:
         return self._frame(sql, args + (params or []))
 
     def _facts(self) -> str:
-        """The checks' facts: the store's ``checks.parquet`` and, with a batch output, the
+        """The checks' facts: the store's ``checks`` table and, with a batch output, the
         rates its candidates' conversions imply (worked out the first time a page asks, by
         ``dataset.implied``'s rules over the money candidates that state a conversion)."""
         with self._lock:
@@ -484,12 +483,12 @@ class ClaimQuery:
         return "checks"
 
     @_memo
-    def checks(self, filters: Filters, limit: int | None = None) -> tuple[pd.DataFrame, int, int]:
+    def checks(self, filters: Filters, limit: int | None = None) -> tuple[list[dict], int, int]:
         """The consistency checks of the claims let through: (the first ``limit`` rows, the
         flagged first, as ``analysis.checks.stored_checks`` reads them; how many checks;
         how many flagged).
 
-        Read from the facts the store worked out once (``checks.parquet``); what depends
+        Read from the facts the store worked out once (its ``checks`` table); what depends
         on the view is decided here: the median rate of each pair of currencies among the
         rates let through, and each share's nearest count before it that is let through
         too.  The same checks as ``analysis.checks.all_checks`` over the filtered claims.
@@ -527,7 +526,8 @@ class ClaimQuery:
         sql = f"{found} SELECT * FROM found ORDER BY ok, relation <> 'rate', pos, item{cap}"
         cursor = self._cursor()
         try:
-            rows = cursor.sql(sql, params=params).to_arrow_table().to_pandas()
+            # records straight from Arrow: through pandas they took 50 ms for 500 rows
+            rows = cursor.sql(sql, params=params).to_arrow_table().to_pylist()
         finally:
             cursor.close()
         return rows, int(total), int(flagged)
@@ -535,6 +535,14 @@ class ClaimQuery:
     def of_source(self, filters: Filters, source: str) -> pd.DataFrame:
         """The claims of one source the filters let through."""
         return self.rows(filters, extra="source = ?", params=[source])
+
+    def source_table(self) -> pa.Table:
+        """The curated sources, every column (``dataset.store.SOURCE_SCHEMA``), as stored."""
+        cursor = self._cursor()
+        try:
+            return cursor.sql("SELECT * FROM store.sources ORDER BY file").to_arrow_table()
+        finally:
+            cursor.close()
 
     def attributions(self, ids: Iterable[str]) -> dict[str, str]:
         """Source id -> its chart attribution line, for ``ids``."""

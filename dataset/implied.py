@@ -1,7 +1,7 @@
 """Figures that imply each other: the rules the consistency checks are made of.
 
 One implementation for both places that apply them: the store's build
-(``dataset/store.py`` writes every fact below into ``checks.parquet`` once, so
+(``dataset/store.py`` writes every fact below into its ``checks`` table once, so
 the Checks page asks DuckDB for the filtered ones) and ``analysis.checks``
 (the same facts over any claims frame, in pandas).  Kept in ``dataset/``
 because they are facts of the data, and ``analysis`` imports ``dataset``,
@@ -30,7 +30,7 @@ import pyarrow as pa
 
 RULES_VERSION = "1"
 """Part of the store's digest: bump it when a rule below changes, and the store's
-``checks.parquet`` is written again."""
+``checks`` table is written again."""
 
 RATE_TOLERANCE = 0.10
 """Relative spread allowed between rates stated for the same pair of currencies."""
@@ -49,7 +49,7 @@ PART_OF_COUNT = re.compile(r"^\s*(?:of\s+(?:them|whom|which|those|these)\b)", re
 """After the fraction: the count before it is the whole ("half of them from overseas")."""
 
 RELATIONS: tuple[str, ...] = ("rate", "total", "part")
-"""The facts ``checks.parquet`` holds, in the order the checks are listed."""
+"""The facts the store's ``checks`` table holds, in the order the checks are listed."""
 
 SHARE_KINDS = ("percent",)
 """A share is a level of one of these kinds..."""
@@ -161,7 +161,7 @@ def nearest(candidates: Iterable[tuple[Mapping, Mapping]]) -> list[tuple[Mapping
     return list(best.values())
 
 
-# --- the facts as a table (the store's ``checks.parquet``) --------------------------------
+# --- the facts as a table (the store's ``checks`` table) --------------------------------
 
 CLAIM_FACTS: tuple[str, ...] = (
     "pos", "id", "source", "subject", "value", "currency", "kind", "unit", "qualifier",

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
-import pyarrow.parquet as pq
 import streamlit as st
 
+from analysis import filters as filtering
 from analysis.compare import Officials
-from analysis.filters import DEFAULT_STATUSES, Filters, resolve_link_values
+from analysis.filters import DEFAULT_STATUSES, Filters, listed, not_among, resolve_link_values
 from analysis.format import markdown_escape
 from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
@@ -73,9 +73,8 @@ class Data:
     officials: Officials = field(default_factory=Officials)
     """The metrics and their official series (``analysis.compare``), without the claims."""
 
-    @property
-    def texts(self) -> dict[str, str]:
-        return dict(zip(self.sources["id"], self.sources["text"], strict=True))
+    texts: Mapping[str, str] = field(default_factory=dict)
+    """Source id -> its text (the curated sources'), made once a load, not once a rerun."""
 
 
 def candidates_dir(argv: list[str] | None = None) -> Path | None:
@@ -116,8 +115,8 @@ def prepare(root: Path, candidates: Path | None = None) -> Data:
     """The store of ``root`` built, and what the pages look up on every rerun."""
     built = store.build(root)
     categories = categories_frame(built.models)
-    query = ClaimQuery(built.claims, built.sources, list(categories["id"]), candidates)
-    sources = _sources(built.sources)
+    query = ClaimQuery(built.database, list(categories["id"]), candidates)
+    sources = _sources(query)
     known = dict(zip(sources["id"], sources["attribution"], strict=True))
     choices = {column: query.options(column) for column in ("source", "entity")}
     return Data(
@@ -128,14 +127,15 @@ def prepare(root: Path, candidates: Path | None = None) -> Data:
         choices,
         attributions=Attributions(known, query),
         labels=dict(zip(categories["id"], categories["label"], strict=True)),
+        texts=dict(zip(sources["id"], sources["text"], strict=True)),
         batch=candidates is not None,
         officials=Officials(built.models.metrics, built.models.references),
     )
 
 
-def _sources(path: Path) -> pd.DataFrame:
+def _sources(query: ClaimQuery) -> pd.DataFrame:
     """The store's sources as ``sources_frame`` gives them (authors as lists)."""
-    frame = pq.read_table(path).to_pandas()
+    frame = query.source_table().to_pandas()
     frame["authors"] = [json.loads(a) for a in frame["authors"]]
     frame["published"] = pd.to_datetime(frame["published"])
     return frame[list(SOURCE_COLUMNS)].astype(SOURCE_COLUMNS)
@@ -185,15 +185,24 @@ def sidebar_filters(data: Data) -> Filters:
             found, missed = resolve_link_values(st.query_params.get_all(key), values, fmt)
             st.session_state[key] = found
             unknown += [f"{key}={value}" for value in missed]
+        # past LISTED_AT_MOST values, some are listed and the others typed, checked below
+        typed = name in GROWING and len(values) > filtering.LISTED_AT_MOST
+        shown = values
+        if typed:
+            shown = listed(values, st.session_state.get(key, default), filtering.LISTED_AT_MOST)
         picked[name] = sidebar.multiselect(
             label,
-            values,
+            shown,
             default=None if key in st.session_state else default,
             format_func=fmt,
             key=key,
             bind="query-params",
-            placeholder="All",
+            placeholder=f"All (type any of {len(values):,})" if typed else "All",
+            accept_new_options=typed,
         )
+        if typed and (missed := not_among(values, picked[name])):
+            picked[name] = [v for v in picked[name] if v not in missed]
+            unknown += [f"{key}={value}" for value in missed]
     if unknown:
         shown = markdown_escape(", ".join(unknown))  # the link's words: text, never Markdown
         sidebar.warning(f"Not in this dataset, so not applied: {shown}")
@@ -286,6 +295,9 @@ PLOTLY_CONFIG = {
 """The Plotly toolbar keeps its camera button: a browser-side PNG that needs no Chromium."""
 
 
+GROWING = ("sources", "entities")
+"""The filters whose values grow with the dataset (sorted, from the data): the only ones
+that may list some of their values and take the others typed."""
 ENTRY_FILTERS = "_filters_drawn_by_the_entry_file"
 """Session key of the filters ``dashboard.py`` drew this run (see ``entry_filters``)."""
 

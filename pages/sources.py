@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from analysis import filters as filtering
 from analysis.format import markdown_escape, row_figure, row_figures
 from analysis.place import paragraph_text, place_in_words
 from charts.highlight import STYLE, highlight
@@ -13,21 +14,33 @@ EXCERPT = STYLE.replace("border: 1px solid #ddd", "border-left: 4px solid #d6272
 data, filters = common.current()
 st.title("Sources")
 
-present = set(data.query.sources(filters, curated=True))
-# ?source=<id> (the sidebar's Source filter) opens that article even when none of its
-# figures passes the other filters
-wanted = set(filters.sources)
-ids = [s for s in data.sources["id"] if s in present or s in wanted] or list(data.sources["id"])
+# the articles of the figures let through, at most LISTED_AT_MOST of them listed (the
+# others typed); ?source=<id> (the sidebar's Source filter) opens that article even when
+# none of its figures passes the other filters
+limit = max(filtering.LISTED_AT_MOST, 1)
+present = data.query.sources(filters, limit + 1, curated=True)
+wanted = [s for s in filters.sources if s in data.texts]
+ids = list(dict.fromkeys([*present[:limit], *wanted])) or list(data.sources["id"][:limit])
 if not ids:
     st.info("The dataset has no sources yet.")
     st.stop()
+opened = st.session_state.get("article") or st.query_params.get("article")
+if opened in data.texts and opened not in ids:
+    ids.append(opened)  # opened earlier, or by a link, beyond those listed
+elif opened and opened not in data.texts:
+    st.warning(markdown_escape(f"No article {opened!r} in this dataset; showing the first."))
+more = len(present) > limit
 source_id = st.selectbox(
     "Article",
     ids,
     format_func=lambda s: f"{data.attributions.get(s, s)} · {s}",
     key="article",
     bind="query-params",
+    accept_new_options=more,
+    placeholder=f"The first {limit:,} are listed; type any article's id" if more else None,
 )
+if source_id not in data.texts:  # typed, and no article's id
+    source_id = ids[0]
 source = data.sources[data.sources["id"] == source_id].iloc[0]
 st.subheader(markdown_escape(source["title"]))
 byline = ", ".join(source["authors"]) if len(source["authors"]) else "no byline"

@@ -225,6 +225,31 @@ def test_a_link_value_that_names_nothing_is_said_not_dropped(viewer) -> None:
     assert r"kind\=coins" in warning.value
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown", "warned"),
+    [
+        ([SEED_ID], 15, False),  # an article not listed, typed: applied
+        (["no-such-article"], 15, True),  # a typo: said, and everything shown
+        ([SEED_ID, "no-such-article"], 15, True),
+    ],
+)
+def test_a_source_typed_beyond_the_listed_ones_is_checked(
+    viewer, monkeypatch: pytest.MonkeyPatch, typed: list[str], shown: int, warned: bool
+) -> None:
+    """Past ``LISTED_AT_MOST`` values the filter lists only those and takes the rest typed
+    (here none are listed); what is typed is checked against the dataset's sources."""
+    monkeypatch.setattr("analysis.filters.LISTED_AT_MOST", 0)
+    at = viewer("pages/overview.py")
+    widget = at.multiselect(key="source")
+    assert widget.options == [] and widget.placeholder == "All (type any of 1)"
+    at = widget.set_value(typed).run()
+    assert not at.exception
+    assert counts(at) and sum(counts(at).values()) == shown
+    assert bool(at.sidebar.warning) == warned
+    if warned:
+        assert r"source\=no\-such\-article" in at.sidebar.warning[0].value
+
+
 MARKET_VALUE = "Market value of China's listed Internet companies"
 
 
@@ -442,6 +467,20 @@ def test_filters_survive_a_page_switch(viewer) -> None:
     assert all("World Internet Conference" in label for label in unit.options)
     at.switch_page("pages/overview.py").run()
     assert {m.value for m in at.metric} == {">2,000"}
+
+
+@pytest.mark.parametrize(("linked", "warned"), [(SEED_ID, False), ("no-such-article", True)])
+def test_an_article_beyond_the_listed_ones_opens_or_is_said_missing(
+    viewer, monkeypatch: pytest.MonkeyPatch, linked: str, warned: bool
+) -> None:
+    """Past ``LISTED_AT_MOST`` articles (here: one listed, whatever the limit) the list
+    takes an id typed or linked; a wrong one is said, and the first article shown."""
+    monkeypatch.setattr("analysis.filters.LISTED_AT_MOST", 0)
+    at = viewer("pages/sources.py", article=linked)
+    assert not at.exception
+    assert at.selectbox(key="article").options == [f"China Daily, 2015-12-20 · {SEED_ID}"]
+    assert bool(at.warning) == warned
+    assert at.subheader[0].value == "Cyberspace a frontier for global cooperation"
 
 
 def test_sources_opens_an_article_by_id_and_shows_a_linked_figure(viewer) -> None:

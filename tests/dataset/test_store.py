@@ -123,7 +123,7 @@ def write_dataset(root: Path, sources: list[dict]) -> None:
 
 
 def query_of(root: Path, built: store.Store) -> ClaimQuery:
-    return ClaimQuery(built.claims, built.sources, list(built.models.categories))
+    return ClaimQuery(built.database, list(built.models.categories))
 
 
 def as_loaded(frame: pd.DataFrame) -> pd.DataFrame:
@@ -204,11 +204,13 @@ def test_only_changed_files_are_compiled(data_copy: Path, edit: str, rebuilt: li
 
 
 def test_an_edit_shows_in_the_next_answer(data_copy: Path) -> None:
-    before = query_of(data_copy, store.build(data_copy)).count(Filters())
+    """The view opened before the edit keeps answering from the database it opened (a page
+    mid-rerun), and the one opened after reads the new database at the same path."""
+    before = query_of(data_copy, store.build(data_copy))
     path = data_copy / "claims" / f"{SEED}.yaml"
     path.write_text(path.read_text().replace("status: approved", "status: rejected", 1))
-    after = query_of(data_copy, store.build(data_copy)).count(Filters())
-    assert (before, after) == (15, 14)
+    after = query_of(data_copy, store.build(data_copy))
+    assert (before.count(Filters()), after.count(Filters())) == (15, 14)
 
 
 @pytest.mark.parametrize(
@@ -219,19 +221,22 @@ def test_an_edit_shows_in_the_next_answer(data_copy: Path) -> None:
         "empty",
         "other digest",
         "deleted",
-        "combined truncated",
-        "checks deleted",
+        "database truncated",
+        "database garbage",
+        "database of other data",
     ],
 )
 def test_a_corrupt_or_stale_store_file_is_rebuilt(data_copy: Path, damage: str) -> None:
     built = store.build(data_copy)
     expected = query_of(data_copy, built).rows(Filters(statuses=()))
     compiled = built.folder / "files" / "claims" / f"{SEED}.parquet"
-    target = built.claims if damage == "combined truncated" else compiled
-    if damage in ("truncated", "combined truncated"):
-        target.write_bytes(target.read_bytes()[:-40])
+    target = built.database if damage.startswith("database") else compiled
+    if damage in ("truncated", "database truncated"):
+        target.write_bytes(target.read_bytes()[: len(target.read_bytes()) // 2])
     elif damage == "garbage":
         target.write_bytes(b"PAR1 not a parquet file at all PAR1")
+    elif damage == "database garbage":
+        target.write_bytes(b"DUCK not a database at all" * 100)
     elif damage == "empty":
         target.write_bytes(b"")
     elif damage == "deleted":
@@ -239,15 +244,14 @@ def test_a_corrupt_or_stale_store_file_is_rebuilt(data_copy: Path, damage: str) 
     elif damage == "other digest":  # a stale file: compiled from other bytes
         other = tmp_copy_with_one_claim(data_copy)
         shutil.copy(store.build(other).folder / "files" / "claims" / f"{SEED}.parquet", target)
-    elif damage == "checks deleted":  # a store written before the checks were
-        (built.folder / "checks.parquet").unlink()
-    combined = damage in ("combined truncated", "checks deleted")
+    elif damage == "database of other data":
+        shutil.copy(store.build(tmp_copy_with_one_claim(data_copy)).database, target)
+    combined = damage.startswith("database")
     if not combined:
-        built.claims.unlink()  # as if the store had been written before the damage
+        built.database.unlink()  # as if the store had been written before the damage
     again = store.build(data_copy)
     if not combined:
         assert again.rebuilt == [f"claims/{SEED}"]
-    assert (again.folder / "checks.parquet").exists()
     pd.testing.assert_frame_equal(query_of(data_copy, again).rows(Filters(statuses=())), expected)
 
 

@@ -15,7 +15,6 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 from analysis.checks import all_checks, flagged_first, stored_checks
@@ -25,7 +24,15 @@ from analysis.headlines import headlines
 from analysis.query import BATCH_STATUS, ClaimQuery
 from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
 from charts.timeseries import series_rows, thinned
-from dataset.store import CLAIM_SCHEMA, SOURCE_SCHEMA, checks_facts
+from dataset.derived import derived_columns
+from dataset.store import (
+    CLAIM_SCHEMA,
+    DATABASE,
+    PROBLEM_SCHEMA,
+    SOURCE_SCHEMA,
+    checks_facts,
+    write_database,
+)
 from tests.charts.synthetic import CATEGORIES, claims
 
 FILTERS = [
@@ -40,24 +47,24 @@ FILTERS = [
 ]
 
 
-def write_store(
-    folder: Path, frame: pd.DataFrame, texts: dict[str, str] | None = None
-) -> tuple[Path, Path]:
-    """``frame`` as a store's ``claims.parquet`` and ``checks.parquet`` (as the build writes
-    them), with a ``sources.parquet`` of ``texts`` (source id -> text; none by default)."""
+def write_store(folder: Path, frame: pd.DataFrame, texts: dict[str, str] | None = None) -> Path:
+    """``frame`` as a store's database (``store.duckdb``: its claims and their checks, as
+    the build writes them), with sources of ``texts`` (source id -> text; none by default)."""
     rows = frame.astype(object).where(frame.notna(), None)
     rows["equivalents"] = [json.dumps(e) if e else None for e in frame["equivalents"]]
     rows["pos"] = range(len(frame))
     schema = pa.schema([*(f for f in CLAIM_SCHEMA if f.name in frame.columns), ("pos", pa.int64())])
     table = pa.Table.from_pandas(rows[schema.names], schema=schema, preserve_index=False)
-    pq.write_table(table, folder / "claims.parquet")
     sources = pa.Table.from_pylist(
         [{"id": s, "text": t} for s, t in (texts or {}).items()], SOURCE_SCHEMA
     )
-    pq.write_table(sources, folder / "sources.parquet")
     with duckdb.connect() as con:
-        pq.write_table(checks_facts(con, table, sources), folder / "checks.parquet")
-    return folder / "claims.parquet", folder / "sources.parquet"
+        con.register("written", table)
+        table = con.sql(f"SELECT *, {derived_columns()} FROM written").to_arrow_table()
+        checks = checks_facts(con, table, sources)
+    tables = {"claims": table, "sources": sources, "checks": checks}
+    write_database(folder / DATABASE, {**tables, "problems": PROBLEM_SCHEMA.empty_table()}, "t")
+    return folder / DATABASE
 
 
 @pytest.fixture(scope="module", params=[0, 1, 2])
@@ -65,8 +72,8 @@ def case(request, tmp_path_factory) -> tuple[pd.DataFrame, ClaimQuery]:
     frame = claims(400, request.param)
     frame["file"] = pd.Series("data/claims/x.yaml", index=frame.index, dtype="string")
     frame["line"] = pd.Series(range(1, len(frame) + 1), index=frame.index, dtype="Int64")
-    paths = write_store(tmp_path_factory.mktemp("store"), frame)
-    return frame, ClaimQuery(*paths, list(CATEGORIES))
+    database = write_store(tmp_path_factory.mktemp("store"), frame)
+    return frame, ClaimQuery(database, list(CATEGORIES))
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -188,7 +195,7 @@ def test_batch_candidates_come_after_and_are_marked(case, tmp_path: Path) -> Non
             "url": [None, None],
         }
     ).to_parquet(out / "sources" / "part-0.parquet")
-    both = ClaimQuery(*query.paths, list(CATEGORIES), candidates=out)
+    both = ClaimQuery(query.database, list(CATEGORIES), candidates=out)
     marked = Filters(statuses=(BATCH_STATUS,))
     rows = both.rows(marked)
     assert rows["id"].tolist() == ["b1", "b2"]
@@ -219,7 +226,7 @@ def checkable(n: int, seed: int) -> tuple[pd.DataFrame, dict[str, str]]:
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_stored_checks_are_the_checks_of_the_filtered_claims(seed: int, tmp_path: Path) -> None:
     frame, texts = checkable(200, seed)
-    query = ClaimQuery(*write_store(tmp_path, frame, texts), list(CATEGORIES))
+    query = ClaimQuery(write_store(tmp_path, frame, texts), list(CATEGORIES))
     for filters in FILTERS:
         expected = flagged_first(all_checks(apply_filters(frame, filters), texts))
         rows, total, flagged = query.checks(filters)
@@ -234,7 +241,7 @@ def test_stored_checks_are_the_checks_of_the_filtered_claims(seed: int, tmp_path
 
 def test_batch_conversions_are_checked(tmp_path: Path) -> None:
     frame, texts = checkable(60, 3)
-    paths = write_store(tmp_path, frame, texts)
+    database = write_store(tmp_path, frame, texts)
     out = tmp_path / "batch"
     (out / "claims").mkdir(parents=True)
     conversions = [json.dumps([{"value": v, "currency": "USD", "span": None}]) for v in (1, 2)]
@@ -258,7 +265,7 @@ def test_batch_conversions_are_checked(tmp_path: Path) -> None:
             "equivalents": conversions,
         }
     ).to_parquet(out / "claims" / "part-0.parquet")
-    query = ClaimQuery(*paths, list(CATEGORIES), candidates=out)
+    query = ClaimQuery(database, list(CATEGORIES), candidates=out)
     rows, total, flagged = query.checks(Filters(statuses=(BATCH_STATUS,)))
     found = [(c.result, c.ok) for c in stored_checks(rows)]
     # two rates of one pair: the median lies between, each 67% away from it
