@@ -28,6 +28,7 @@ from extractors.lexicon import (
     SUFFIX_WORDS,
     VULGAR_FRACTIONS,
 )
+from extractors.patterns import literal_trie
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -75,8 +76,22 @@ REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
 """A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
 RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+")
 BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _verb_tree(verbs: str) -> str:
+    """The verbs of ``FALL_VERBS`` or ``RISE_VERBS`` as one prefix tree.
+
+    Single lower-case words: at any place at most one of them can be followed
+    by a space, so the tree matches where the list did, failing after a letter
+    or two where the list tried every verb at every character of the window.
+    """
+    return literal_trie(sorted(verbs.split("|"), key=len, reverse=True), flexible_spaces=False)
+
+
 CHANGE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
+    rf"(?<![\w-])(?:({_verb_tree(FALL_VERBS)})|({_verb_tree(RISE_VERBS)}))"
+    r"(?:[ \u00a0]+by)?[ \u00a0]+$",
+    re.IGNORECASE,
 )
 CHANGE_BY = re.compile(
     r"(?<![\w-])(?:(cut|cuts|reduced|reduces|lowered|lowers|slashed|trimmed|narrowed)|"

@@ -433,3 +433,33 @@ def test_money_noun_tree_finds_what_the_list_found() -> None:
     for text in texts:
         expected = [m.span(1) for m in FLAT_MONEY_NOUN_PHRASE.finditer(text)]
         assert [m.span(1) for m in context.MONEY_NOUN_PHRASE.finditer(text)] == expected, text
+
+
+def test_change_verb_tree_finds_what_the_list_found() -> None:
+    from extractors.lexicon import FALL_VERBS, RISE_VERBS
+    from extractors.scanner import CHANGE_BEFORE
+
+    flat = re.compile(
+        rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
+    )
+    edges = ["It FELL ", "sales fallen  ", "down-rose ", "it dropsby ", "Rose by\u00a0", "up by \n"]
+    for text in [*TEXTS, *edges]:
+        for end in range(len(text) + 1):
+            window = text[max(0, end - 25) : end]
+            got, expected = CHANGE_BEFORE.search(window), flat.search(window)
+            assert (got and (got.span(), got.lastindex)) == (
+                expected and (expected.span(), expected.lastindex)
+            ), window
+
+
+def test_qualifier_tree_finds_what_the_list_found() -> None:
+    from extractors.lexicon import QUALIFIER_WORDS
+    from extractors.qualifiers import QUALIFIER_TAIL
+
+    words = sorted(QUALIFIER_WORDS, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    flat = re.compile(rf"(?<![\w-])({alternation})\s+$", re.IGNORECASE)
+    edges = ["MORE  THAN ", "no fewer\nthan ", "well-over ", "just over\t", "upwards of "]
+    for window in [*_windows(40), *edges]:
+        got, expected = QUALIFIER_TAIL.search(window), flat.search(window)
+        assert (got and got.span(1)) == (expected and expected.span(1)), window
