@@ -121,14 +121,15 @@ WORD_LETTERS = "aAoOtTfFsS\u017feEnNhHdD"
 ``re.IGNORECASE`` matches to "s"."""
 WORD_HEADS = (
     r"(?i:(?=an?[\s-]\s*(?:ha|th|qu|fo|fi|si|se|ei|ni|te|do|hu|mi|bi|tr|la|cr)|one"
-    r"|t(?:w[oe]|h(?:re|ir)|en)|f(?:o(?:ur|rt)|i[vf])|s(?:ix|even)|e(?:igh|lev)|nin|hal|doz))"
+    r"|t(?:w[oe]|h(?:re|ir)|en)|f(?:o(?:ur|rt)|i[vf])|s(?:ix|even)|e(?:igh|lev)|nin|hal|doz"
+    r"|hun))"
 )
 """The first letters of every number word: most words fail here.
 
 Long enough that the commonest words of English fail at once ("this", "for",
 "several", "elected"), and "a" or "an" passes only before the first two
 letters of a fraction, "dozen", "hundred" or a scale word ("a third", "a
-million"), not before any word ("a new").
+million"), not before any word ("a new").  "hun" opens "hundredfold".
 """
 
 

@@ -249,6 +249,7 @@ def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
         "-five x-two 5two two5 2015-12-20T10:00 t5 +44 20 7946 0958 (555) 123-4567",
         "an estimated a  dozen an\u00a0eighth A billion an thousand",
         "For this, several elected a new eleven; forty for four, a-half, a\nmillion, A Third",
+        "a hundredfold rise, Hundredfold, hundreds, a hundred and one",
         "",
     ],
 )
