@@ -30,17 +30,12 @@ import pyarrow as pa
 from analysis.filters import FILTER_COLUMNS, Filters
 from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
-from dataset.derived import ON_READ_SQL
+from dataset.batch_store import BATCH_STATUS
+from dataset.derived import HASHED_KEYS, derived_columns
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
 T = TypeVar("T")
-
-BATCH_STATUS = "candidate (unreviewed batch)"
-"""The status shown for candidates read from a batch extraction's output: never reviewed."""
-
-BATCH_COLUMNS: tuple[str, ...] = tuple(c for c in CLAIM_COLUMNS if c not in ("file", "line"))
-"""The claim columns a batch output may hold (``file`` and ``line`` are YAML's only)."""
 
 
 _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
@@ -49,6 +44,8 @@ _KEY_LABEL = """CASE WHEN k2 <> '' AND position(k2 IN k1) = 0
 (``k2``, '' for none)."""
 
 
+QUERY_MEMORY = "1GB"
+"""What DuckDB may hold in memory for the dashboard's questions (the rest spills to disk)."""
 MEMO_LIMIT = 512
 """Answers kept per store: a rerun with the same filters asks DuckDB nothing."""
 MEMO_ROWS = 10_000
@@ -107,10 +104,6 @@ def _sql_text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _listing(paths: Iterable[Path]) -> str:
-    return "[" + ", ".join(_sql_text(str(p)) for p in paths) + "]"
-
-
 class ClaimQuery:
     """Questions about the claims of one built store (and optional batch candidates).
 
@@ -124,31 +117,29 @@ class ClaimQuery:
         categories: list[str],
         candidates: Path | None = None,
     ) -> None:
+        """``database``: the curated store (``dataset.store``); ``candidates``: a batch
+        output's database (``dataset.batch_store.build_batch``), shown after them."""
         self.categories = list(categories)
         self.database = database
+        self.candidates = candidates
         self._con = duckdb.connect()
         self._con.execute("SET enable_progress_bar = false")
-        # each question read the Parquet footers of the batch output again; DuckDB keeps
-        # them, checked against the file's modification time
-        self._con.execute("SET parquet_metadata_cache = true")
+        # answers are small, but at 10,000,000 claims a question's hash tables took the
+        # process to 3 GB; past this DuckDB spills to a folder beside the store
+        self._con.execute(f"SET memory_limit = '{QUERY_MEMORY}'")
+        spill = _sql_text(str(database.parent / ".spill"))
+        self._con.execute(f"SET temp_directory = {spill}")
         self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
-        parts = ["SELECT * FROM store.claims"]
-        batch_sources = ""
-        self.candidates = candidates
+        union = "SELECT * FROM store.claims"
+        sources, checks = "FROM store.sources", "SELECT * FROM store.checks"
         if candidates is not None:
-            curated_count = self._con.execute("SELECT count(*) FROM store.claims").fetchall()
-            parts.append(self._batch_sql(Path(candidates), curated_count[0][0]))
-            found = sorted((Path(candidates) / "sources").glob("*.parquet"))
-            if found:
-                batch_sources = f"""UNION ALL BY NAME SELECT id, publisher || ', ' ||
-                    CAST(CAST(published AS DATE) AS VARCHAR) AS attribution
-                    FROM read_parquet({_listing(found)})"""
-        union = " UNION ALL BY NAME ".join(parts)
-        if len(parts) > 1:  # the batch candidates' derived columns, worked out as read
-            derived = ", ".join(f"{sql} AS {name}" for name, sql in ON_READ_SQL.items())
-            union = f"SELECT * REPLACE ({derived}) FROM ({union})"
+            self._con.execute(f"ATTACH {_sql_text(str(candidates))} AS batch (READ_ONLY)")
+            union = f"""SELECT * REPLACE ({derived_columns(HASHED_KEYS)}) FROM store.claims
+                UNION ALL BY NAME SELECT * FROM batch.claims {self._unpromoted()}"""
+            sources += " UNION ALL BY NAME SELECT id, attribution FROM batch.sources"
+            checks += " UNION ALL BY NAME SELECT * FROM batch.checks"
         place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
         prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
@@ -158,30 +149,19 @@ class ClaimQuery:
                     AS category_place
             FROM ({union})"""
         )
-        self._con.execute("CREATE VIEW checks AS SELECT * FROM store.checks")
-        self._batch_facts: bool | None = None
-        self._con.execute(
-            f"""CREATE VIEW source_lines AS SELECT id, attribution
-            FROM store.sources {batch_sources}"""
-        )
+        self._con.execute(f"CREATE VIEW checks AS {checks}")
+        self._con.execute(f"CREATE VIEW source_lines AS SELECT id, attribution {sources}")
 
-    @staticmethod
-    def _batch_sql(folder: Path, offset: int) -> str:
-        """The batch candidates, after the curated claims, in file and row order; those
-        promoted into the curated data (same id) are left out."""
-        files = sorted((folder / "claims").glob("*.parquet"))
-        if not files:
-            return "SELECT * FROM (SELECT NULL::VARCHAR AS id) WHERE false"
-        listing = _listing(files)
-        period = "coalesce(period_as_of, concat_ws(' to ', period_start, period_end))"
-        return f"""SELECT * EXCLUDE (status, filename, file_row_number),
-                {_sql_text(BATCH_STATUS)} AS status, NULL::VARCHAR AS file,
-                NULL::BIGINT AS line, nullif({period}, '') AS period,
-                {int(offset)} + (list_position({listing}, filename)::BIGINT << 32)
-                    + file_row_number AS pos
-            FROM read_parquet({listing}, union_by_name = true, filename = true,
-                              file_row_number = true)
-            WHERE id NOT IN (SELECT id FROM store.claims)"""
+    def _unpromoted(self) -> str:
+        """The condition that leaves out the candidates promoted into the curated data (the
+        same id): found once, here (a join of every candidate's id), and usually none."""
+        self._con.execute(
+            """CREATE TABLE promoted AS SELECT pos FROM batch.claims
+            WHERE id IN (SELECT id FROM store.claims)"""
+        )
+        if not self._con.execute("SELECT count(*) FROM promoted").fetchall()[0][0]:
+            return ""
+        return "WHERE pos NOT IN (SELECT pos FROM promoted)"
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -259,8 +239,9 @@ class ClaimQuery:
 
     @_memo
     def source_count(self, filters: Filters) -> int:
+        """How many articles the claims let through come from (counted by their keys)."""
         where, args = self._where(filters, "source IS NOT NULL")
-        return self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+        return self._rows(f"SELECT count(DISTINCT source_key) FROM claims {where}", args)[0][0]
 
     @_memo
     def options(self, column: str) -> list[str]:
@@ -323,7 +304,7 @@ class ClaimQuery:
         ranked = sorted(groups, key=lambda r: (r[4], *r[5].values()))[: int(limit)]
         wanted = [r[5]["pos"] for r in ranked]
         # the articles apart: a distinct count in every group of the aggregate doubled it
-        sources = self._rows(f"SELECT count(DISTINCT source) FROM claims {where}", args)[0][0]
+        sources = self._rows(f"SELECT count(DISTINCT source_key) FROM claims {where}", args)[0][0]
         sql = f"""SELECT {self._columns(columns)}, pos AS _pos FROM claims
             WHERE pos IN (SELECT unnest(?::BIGINT[]))"""
         cursor = self._cursor()
@@ -334,20 +315,24 @@ class ClaimQuery:
         rows = rows.set_index("_pos").reindex(wanted).reset_index(drop=True)
         return int(whole[2]), int(sources), counts, typed(rows, self.categories)
 
-    @_memo
     def currencies(self, filters: Filters) -> list[str]:
         """``target_currencies``: every currency a money claim let through is or is stated in."""
-        where, args = self._where(filters, "kind = 'money'")
-        sql = f"""SELECT DISTINCT unnest(money_currencies) AS c FROM claims {where} ORDER BY c"""
-        return [r[0] for r in self._rows(sql, args)]
+        return self.units(filters)[1]
 
-    @_memo
     def unit_sizes(self, filters: Filters, extra: str = "") -> list[tuple[str, int]]:
         """``charts.figures.group_sizes``: unit groups with their claims, largest first."""
+        return self.units(filters, extra)[0]
+
+    @_memo
+    def units(self, filters: Filters, extra: str = "") -> tuple[list[tuple[str, int]], list[str]]:
+        """(``unit_sizes``, ``currencies``) in one scan: what Explore asks first."""
         where, args = self._where(filters, extra)
-        sql = f"""SELECT unit_group, count(*) AS n FROM claims {where}
-            GROUP BY unit_group ORDER BY n DESC, unit_group"""
-        return [(g, int(n)) for g, n in self._rows(sql, args)]
+        money = "flatten(list(money_currencies) FILTER (WHERE kind = 'money'))"
+        sql = f"""SELECT unit_group, count(*) AS n, list_distinct({money}) AS c
+            FROM claims {where} GROUP BY unit_group ORDER BY n DESC, unit_group"""
+        found = self._rows(sql, args)
+        currencies = sorted({c for *_, listed in found for c in listed or () if c is not None})
+        return [(g, int(n)) for g, n, _ in found], currencies
 
     @_memo
     def largest(
@@ -422,8 +407,9 @@ class ClaimQuery:
                 SELECT series_key, source_key, date, value, pos FROM claims {where}),
             counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n
                         FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
-            named AS (SELECT counted.*, claims.subject AS k1, coalesce(claims.entity, '') AS k2
-                      FROM counted JOIN claims ON claims.pos = counted.first),
+            firsts AS (SELECT pos AS first, subject AS k1, coalesce(entity, '') AS k2
+                       FROM claims WHERE pos IN (SELECT first FROM counted)),
+            named AS (SELECT * FROM counted JOIN firsts USING (first)),
             keys AS (SELECT *, {_KEY_LABEL} AS series FROM named),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
             ranked AS (SELECT series, row_number() OVER (ORDER BY n DESC, series) AS label_rank
@@ -431,11 +417,13 @@ class ClaimQuery:
             kept AS (SELECT series_key, series FROM keys JOIN ranked USING (series) {cap}),
             shown AS (SELECT date, value, source_key, series, pos
                       FROM view JOIN kept USING (series_key)),
-            picked AS ({thinned if dates is not None else "SELECT * FROM shown"})
-            SELECT claims.subject, claims.entity, claims.unit, claims.currency, claims.source,
-                claims.date, claims.value, picked.series{counts}, picked.pos
-            FROM picked JOIN claims ON claims.pos = picked.pos
-            ORDER BY series, coalesce(claims.date, ''), coalesce(claims.source, ''), picked.pos"""
+            picked AS ({thinned if dates is not None else "SELECT * FROM shown"}),
+            words AS (SELECT subject, entity, unit, currency, source, date, value, pos
+                      FROM claims WHERE pos IN (SELECT pos FROM picked))
+            SELECT words.subject, words.entity, words.unit, words.currency, words.source,
+                words.date, words.value, picked.series{counts}, picked.pos
+            FROM picked JOIN words USING (pos)
+            ORDER BY series, coalesce(words.date, ''), coalesce(words.source, ''), picked.pos"""
         frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
@@ -457,31 +445,6 @@ class ClaimQuery:
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
-    def _facts(self) -> str:
-        """The checks' facts: the store's ``checks`` table and, with a batch output, the
-        rates its candidates' conversions imply (worked out the first time a page asks, by
-        ``dataset.implied``'s rules over the money candidates that state a conversion)."""
-        with self._lock:
-            if self._batch_facts is None and self.candidates is not None:
-                columns = ", ".join(f'"{c}"' for c in implied.CLAIM_FACTS)
-                money = (
-                    self._con.sql(
-                        f"""SELECT {columns}, equivalents FROM claims
-                    WHERE status = {_sql_text(BATCH_STATUS)} AND kind = 'money'
-                      AND equivalents IS NOT NULL AND equivalents <> '[]' ORDER BY pos"""
-                    )
-                    .to_arrow_table()
-                    .to_pylist()
-                )
-                for row in money:
-                    row["equivalents"] = _equivalents(row["equivalents"])
-                batch_facts = implied.facts_table(money, [], [])  # noqa: F841 (read by DuckDB)
-                self._con.execute("CREATE TABLE batch_checks AS SELECT * FROM batch_facts")
-                self._batch_facts = True
-        if self._batch_facts:
-            return "(SELECT * FROM checks UNION ALL BY NAME SELECT * FROM batch_checks)"
-        return "checks"
-
     @_memo
     def checks(self, filters: Filters, limit: int | None = None) -> tuple[list[dict], int, int]:
         """The consistency checks of the claims let through: (the first ``limit`` rows, the
@@ -497,7 +460,7 @@ class ClaimQuery:
         shares, share_args = self._where(filters, "relation <> 'rate'")
         counts, count_args = self._where(filters, prefix=implied.COUNT_PREFIX)
         both = f"{shares} AND {counts[len('WHERE ') :]}" if counts else shares
-        facts = self._facts()
+        facts = "checks"
         found = f"""WITH rates AS (SELECT * FROM {facts} {where}),
             sorted AS (SELECT currency, eq_currency, list_sort(list(rate)) AS r, count(*) AS n
                        FROM rates GROUP BY currency, eq_currency),

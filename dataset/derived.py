@@ -9,7 +9,8 @@ measure, or one kind of figure in one unit), the key every Explore question
 filters on.  Worked out per row at each question it cost a fifth of a second a
 question at 1,000,000 claims (string functions over every row); written into the
 store's ``claims`` table by the build, it is a column read like any other.
-The batch candidates, outside the store, get it from the same expression.
+A batch output's candidates get them from the same expressions when their own database is
+compiled (``dataset/batch_store.py``).
 """
 
 from __future__ import annotations
@@ -55,20 +56,21 @@ of their names), so a question groups, counts and orders by integers instead of 
 strings (a series' distinct sources at 1,000,000 claims: 100 ms by the strings, 30 by
 the keys)."""
 
-ON_READ_SQL: dict[str, str] = {
-    "unit_group": f"coalesce(unit_group, {UNIT_GROUP_SQL})",
-    "money_currencies": f"coalesce(money_currencies, {MONEY_CURRENCIES_SQL})",
+HASHED_KEYS: dict[str, str] = {
     "series_key": f"hash({SERIES_KEYS})",
     "source_key": "CASE WHEN source IS NOT NULL THEN hash(source) END",
 }
-"""The same columns for claims outside the store (a batch output's candidates, read as
-they are): the keys of every claim shown are then hashes of the same values (a collision,
-at 10,000,000 series about one chance in 370,000, would join two series), so the curated
-claims and the candidates of one series share a key.  Hashed, the sources are no longer
-numbered in the order of their names: two equal figures of one series and date are then
-told apart by a hash of their sources' ids instead, to pick the one drawn."""
+"""The keys of claims shown beside a batch output's candidates (``dataset/batch_store.py``):
+hashes of the same values, so that the curated claims and the candidates of one series
+share a key (a collision, at 10,000,000 series about one chance in 370,000, would join two
+series).  Hashed, the sources are no longer numbered in the order of their names: two
+equal figures of one series and date are then told apart by a hash of their sources' ids
+instead, to pick the one drawn."""
+
+BATCH_SQL: dict[str, str] = {**DERIVED_SQL, **HASHED_KEYS}
+"""The derived columns of a batch output's candidates, as its database is compiled."""
 
 
-def derived_columns() -> str:
-    """``expression AS name, ...`` of ``DERIVED_SQL``, for a build's ``SELECT``."""
-    return ", ".join(f"{sql} AS {name}" for name, sql in DERIVED_SQL.items())
+def derived_columns(columns: dict[str, str] = DERIVED_SQL) -> str:
+    """``expression AS name, ...`` of ``columns``, for a build's ``SELECT``."""
+    return ", ".join(f"{sql} AS {name}" for name, sql in columns.items())

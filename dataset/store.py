@@ -53,6 +53,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -86,6 +87,8 @@ COMBINED_VERSION = "7"
 5: every column of ``dataset.derived.DERIVED_SQL``; 6: ``SORTED_BY``;
 7: ``source_key`` in the order of the sources' names)."""
 DATABASE = "store.duckdb"
+BUILD_MEMORY = "1GB"
+"""What DuckDB may hold in memory while it writes a database (it spills the rest to disk)."""
 ENV_VAR = "NEWS_STATS_STORE"
 DIGEST_KEY = b"news_stats.input"
 PROBLEMS_KEY = b"news_stats.problems"
@@ -133,6 +136,8 @@ CLAIM_SCHEMA = pa.schema(
 )
 """A compiled claims file: the claims frame's columns and what the checks across files need."""
 
+STORED_SCHEMA = pa.schema(list(CLAIM_SCHEMA)[: CLAIM_SCHEMA.get_field_index("line") + 1])
+"""The claims columns the database keeps (the per-file checks' bookkeeping left out)."""
 SOURCE_SCHEMA = pa.schema(
     [
         ("id", _TEXT),
@@ -229,7 +234,7 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
         ],
     )
     store = Store(folder, whole, models, [])
-    if _recorded_database(store.database) == whole:
+    if recorded_database(store.database) == whole:
         store.problems = sorted(live + _read_problems(store.database))
         prints.save()
         return store
@@ -290,7 +295,7 @@ def _source_parts(root: Path, stem: str, inputs: dict[str, str]) -> list[bytes]:
     return [digest.encode()]
 
 
-def _recorded_database(path: Path) -> str | None:
+def recorded_database(path: Path) -> str | None:
     """The digest the database records; None when missing or unreadable (corrupt)."""
     import duckdb
 
@@ -505,7 +510,7 @@ def _combine_with(con, folder, sources, claims, models, digest) -> list[Problem]
         if not met_ok:
             message = f"unknown metric {metric!r}; add it to {METRICS_FILE} first"
             problems.append(Problem(file, l_met, "metric", message))
-    columns = ", ".join(f'"{c}"' for c in CLAIM_SCHEMA.names[:29])
+    columns = ", ".join(f'"{c}"' for c in STORED_SCHEMA.names)
     kept = con.sql(
         f"SELECT {columns}, row_number() OVER (ORDER BY seq) - 1 AS pos, "
         f"{derived_columns()} "
@@ -592,8 +597,10 @@ def _union(con, paths: list[Path], schema: pa.Schema) -> str:
     return f"read_parquet([{listed}])"
 
 
-def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None:
-    """Write ``tables`` into a new DuckDB database at ``path``, with ``digest`` recorded.
+@contextmanager
+def new_database(path: Path, digest: str) -> Iterator[Any]:
+    """A DuckDB connection with a new database attached as ``out``; on leaving, ``digest``
+    is recorded in its ``meta`` table and the database is put at ``path``.
 
     Written under a name of its own and renamed into place, so a reader sees the old
     database or the new one, never half of one; a reader that has the old one open keeps
@@ -605,13 +612,14 @@ def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None
     try:
         with duckdb.connect() as con:
             con.execute("SET enable_progress_bar = false")
+            # a sort of 10,000,000 candidates took 5.7 GB held in memory; past this, DuckDB
+            # spills to a folder beside the database
+            con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
+            spill = str(path.parent / ".spill").replace("'", "''")
+            con.execute(f"SET temp_directory = '{spill}'")
             quoted = str(tmp).replace("'", "''")
             con.execute(f"ATTACH '{quoted}' AS out (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
-            for name, table in tables.items():
-                con.register("incoming", table)
-                order = f" ORDER BY {SORTED_BY[name]}" if name in SORTED_BY else ""
-                con.execute(f"CREATE TABLE out.{name} AS SELECT * FROM incoming{order}")
-                con.unregister("incoming")
+            yield con
             con.execute("CREATE TABLE out.meta AS SELECT ?::VARCHAR AS digest", [digest])
             con.execute("CHECKPOINT out")
             con.execute("DETACH out")
@@ -619,6 +627,17 @@ def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None
     finally:
         for left in (tmp, tmp.with_name(tmp.name + ".wal")):
             left.unlink(missing_ok=True)
+
+
+def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None:
+    """Write ``tables`` into a new DuckDB database at ``path`` (``new_database``), each in
+    its order (``SORTED_BY``)."""
+    with new_database(path, digest) as con:
+        for name, table in tables.items():
+            con.register("incoming", table)
+            order = f" ORDER BY {SORTED_BY[name]}" if name in SORTED_BY else ""
+            con.execute(f"CREATE TABLE out.{name} AS SELECT * FROM incoming{order}")
+            con.unregister("incoming")
 
 
 def _read_problems(path: Path) -> list[Problem]:

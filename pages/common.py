@@ -13,7 +13,6 @@ the curated claims with ``streamlit run dashboard.py -- --candidates DIR``
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -32,6 +31,7 @@ from analysis.format import markdown_escape
 from analysis.query import BATCH_STATUS, Attributions, ClaimQuery
 from charts import export
 from dataset import store
+from dataset.batch_store import batch_stamp, build_batch
 from dataset.export import to_csv, to_json
 from dataset.frames import SOURCE_COLUMNS, categories_frame
 from dataset.paths import data_root, data_stamp
@@ -90,18 +90,6 @@ def candidates_dir(argv: list[str] | None = None) -> Path | None:
     return Path(chosen) if chosen else None
 
 
-def candidates_stamp(folder: Path | None) -> str:
-    """A digest of the batch output's partition files (name, size, mtime): part of the key."""
-    if folder is None:
-        return ""
-    digest = hashlib.blake2b(digest_size=16)
-    for part in ("claims", "sources"):
-        for path in sorted((folder / part).glob("*.parquet")):
-            info = path.stat()
-            digest.update(f"{part}/{path.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
-
-
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=2)
 def _load(root: str, stamp: str, candidates: str | None, candidates_key: str) -> Data:
     """The dataset under ``root``; ``stamp`` and ``candidates_key`` are only the cache key.
@@ -115,7 +103,8 @@ def prepare(root: Path, candidates: Path | None = None) -> Data:
     """The store of ``root`` built, and what the pages look up on every rerun."""
     built = store.build(root)
     categories = categories_frame(built.models)
-    query = ClaimQuery(built.database, list(categories["id"]), candidates)
+    batch = build_batch(candidates, built.folder) if candidates is not None else None
+    query = ClaimQuery(built.database, list(categories["id"]), batch)
     sources = _sources(query)
     known = dict(zip(sources["id"], sources["attribution"], strict=True))
     choices = {column: query.options(column) for column in ("source", "entity")}
@@ -149,7 +138,7 @@ def load() -> Data:
         str(root),
         data_stamp(root),
         str(candidates) if candidates else None,
-        candidates_stamp(candidates),
+        batch_stamp(candidates) if candidates else "",
     )
 
 

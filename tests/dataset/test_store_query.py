@@ -24,6 +24,7 @@ from analysis.headlines import headlines
 from analysis.query import BATCH_STATUS, ClaimQuery
 from charts.figures import BAR_LIMIT, group_sizes, largest, unit_groups
 from charts.timeseries import series_rows, thinned
+from dataset.batch_store import build_batch
 from dataset.derived import derived_columns
 from dataset.store import (
     CLAIM_SCHEMA,
@@ -195,7 +196,8 @@ def test_batch_candidates_come_after_and_are_marked(case, tmp_path: Path) -> Non
             "url": [None, None],
         }
     ).to_parquet(out / "sources" / "part-0.parquet")
-    both = ClaimQuery(query.database, list(CATEGORIES), candidates=out)
+    batch = build_batch(out, query.database.parent)
+    both = ClaimQuery(query.database, list(CATEGORIES), candidates=batch)
     marked = Filters(statuses=(BATCH_STATUS,))
     rows = both.rows(marked)
     assert rows["id"].tolist() == ["b1", "b2"]
@@ -265,7 +267,7 @@ def test_batch_conversions_are_checked(tmp_path: Path) -> None:
             "equivalents": conversions,
         }
     ).to_parquet(out / "claims" / "part-0.parquet")
-    query = ClaimQuery(database, list(CATEGORIES), candidates=out)
+    query = ClaimQuery(database, list(CATEGORIES), candidates=build_batch(out, tmp_path))
     rows, total, flagged = query.checks(Filters(statuses=(BATCH_STATUS,)))
     found = [(c.result, c.ok) for c in stored_checks(rows)]
     # two rates of one pair: the median lies between, each 67% away from it
