@@ -158,8 +158,18 @@ def unit_phrase(text: str, end: int, limit: int = 120) -> str | None:
 
 
 _MONEY_NOUN = "|".join(MONEY_NOUNS)
+_MONEY_NOUN_TRIE = literal_trie(
+    sorted({noun.lower() for noun in MONEY_NOUNS}, key=len, reverse=True), flexible_spaces=False
+)
+"""The money nouns as a prefix tree, for the ignore-case pattern below.
+
+At any place at most one single-word noun can match with no word character
+after it, so the order of the alternatives changes no match; a tree fails
+after a letter or two where the flat list tried all eighty nouns, at each
+word of the window and for each number of words before the noun.
+"""
 MONEY_NOUN_PHRASE = re.compile(
-    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN}))(?![\w-])",
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{_MONEY_NOUN_TRIE}))(?![\w-])",
     re.IGNORECASE,
 )
 MONEY_LOOKBEHIND = 60
@@ -453,9 +463,10 @@ def _first_words(
 ) -> list[tuple[str, ...] | None]:
     """For each pattern of ``_keyword_patterns``, the first words of its keywords, lower case.
 
-    A keyword that matches holds its first word, which ``fold`` of the text then
-    holds too (``fold`` maps the case twins ``re.IGNORECASE`` matches to ASCII
-    letters).  None for a category with a keyword that is not ASCII.
+    A keyword that matches holds its first word where it starts, which ``fold``
+    of the text then holds there too (``fold`` maps the case twins
+    ``re.IGNORECASE`` matches to ASCII letters and keeps every offset).  None
+    for a category with a keyword that is not ASCII.
     """
     firsts: list[tuple[str, ...] | None] = []
     for _, keywords in categories:
@@ -477,9 +488,12 @@ def _all_keywords(
     for cid, keywords in categories:
         for keyword in keywords:
             owner.setdefault(" ".join(keyword.lower().split()), cid)
-    words = sorted(owner, key=len, reverse=True)
-    alternation = literal_trie(words, flexible_spaces=True) or "(?!)"
-    return re.compile(rf"\b(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owner
+    return re.compile(rf"\b(?<!\w)(?:{_alternation(owner)})(?!\w)", re.IGNORECASE), owner
+
+
+def _alternation(owner: dict[str, str]) -> str:
+    """Every keyword of ``_all_keywords`` in one alternation, longest first."""
+    return literal_trie(sorted(owner, key=len, reverse=True), flexible_spaces=True) or "(?!)"
 
 
 @functools.lru_cache(maxsize=8)
@@ -531,20 +545,7 @@ def keyword_hits(
     >>> keyword_hits((("users", ("users",)),), "670 million users")
     [(12, 17, 'users')]
     """
-    pattern, owner = _all_keywords(key)
-    if (folded := _folded_keywords(key)) is not None:
-        spans = [match.span() for match in folded.finditer(fold(sentence))]
-    else:
-        spans = [match.span() for match in pattern.finditer(sentence)]
-    hits = []
-    for start, end in spans:
-        matched = sentence[start:end]
-        cid = owner.get(matched) if matched.islower() and matched.isascii() else None
-        if cid is None:  # capitals, several spaces, a case twin: the long way
-            cid = _owner(owner, matched)
-        if cid is not None:
-            hits.append((start, end, cid))
-    return hits
+    return keywords_of(key).hits(sentence)
 
 
 def _owner(owner: dict[str, str], matched: str) -> str | None:
@@ -591,18 +592,95 @@ def unit_category(key: tuple[tuple[str, tuple[str, ...]], ...], unit: str | None
     >>> unit_category((("users", ("users",)),), "Internet users"), unit_category((), "votes")
     ('users', None)
     """
-    if unit and ((hint := _unit_prefilter(key)) is None or hint.search(unit)):
-        best_unit: tuple[int, str] | None = None
-        folded = fold(unit)
-        for (cid, pattern), firsts in zip(_keyword_patterns(key), _first_words(key), strict=True):
-            if firsts is not None and not contains_any(folded, firsts):
-                continue  # none of its keywords' first words: the pattern cannot match
-            for match in pattern.finditer(unit):
-                if best_unit is None or match.end() > best_unit[0]:
-                    best_unit = (match.end(), cid)
-        if best_unit:
-            return best_unit[1]
-    return None
+    return keywords_of(key).unit_category(unit)
+
+
+class Keywords:
+    """The categories' keywords, compiled once, for the two questions asked per figure.
+
+    Built by ``keywords_of`` once per set of categories; the pipeline holds one
+    for a whole text, so no figure pays for hashing the categories again.
+    """
+
+    def __init__(self, key: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self.patterns = _keyword_patterns(key)
+        self.firsts = _first_words(key)
+        self.everything, self.owner = _all_keywords(key)
+        self.folded = _folded_keywords(key)
+        # Where some keyword starts (zero width): a category's keyword matches only there.
+        # Only when the pre-filter can speak for every keyword (``_unit_prefilter``).
+        self.starts = None
+        if _unit_prefilter(key) is not None:
+            self.starts = re.compile(
+                rf"\b(?<!\w)(?=(?:{_alternation(self.owner)})(?!\w))", re.IGNORECASE
+            )
+
+    def unit_category(self, unit: str | None) -> str | None:
+        """``unit_category``: the category whose keyword match ends last in ``unit``.
+
+        Each category's keywords are matched as ``finditer`` matches them, one
+        after the other without overlap; but only where some keyword can start
+        (``starts``, one search of the unit), which is seldom more than once.
+        """
+        if not unit:
+            return None
+        if self.starts is None:
+            places = None  # keywords the pre-filter cannot speak for: try every place
+        elif not (places := [match.start() for match in self.starts.finditer(unit)]):
+            return None  # no keyword in it, as for most units
+        best: tuple[int, str] | None = None
+        folded = fold(unit) if places else ""
+        for (cid, pattern), firsts in zip(self.patterns, self.firsts, strict=True):
+            if places and firsts is not None:
+                tried = [place for place in places if folded.startswith(firsts, place)]
+                if not tried:
+                    continue  # none of its keywords' first words starts where a keyword can
+            else:
+                tried = places
+            end = _last_end(pattern, unit, tried)
+            if end is not None and (best is None or end > best[0]):
+                best = (end, cid)
+        return best[1] if best else None
+
+    def hits(self, sentence: str) -> list[tuple[int, int, str]]:
+        """``keyword_hits``: (start, end, category id) of every keyword of ``sentence``."""
+        owner = self.owner
+        if self.folded is not None:
+            spans = [match.span() for match in self.folded.finditer(fold(sentence))]
+        else:
+            spans = [match.span() for match in self.everything.finditer(sentence)]
+        hits = []
+        for start, end in spans:
+            matched = sentence[start:end]
+            cid = owner.get(matched) if matched.islower() and matched.isascii() else None
+            if cid is None:  # capitals, several spaces, a case twin: the long way
+                cid = _owner(owner, matched)
+            if cid is not None:
+                hits.append((start, end, cid))
+        return hits
+
+
+def _last_end(pattern: re.Pattern[str], unit: str, places: list[int] | None) -> int | None:
+    """The end of the last of ``pattern.finditer(unit)``, trying it only at ``places``.
+
+    ``places`` (in order) must hold every place the pattern can match; None: all.
+    """
+    if places is None:
+        last = None
+        for match in pattern.finditer(unit):
+            last = match.end()
+        return last
+    last, pos = None, 0
+    for place in places:
+        if place >= pos and (match := pattern.match(unit, place)):
+            last = pos = match.end()
+    return last
+
+
+@functools.lru_cache(maxsize=8)
+def keywords_of(key: tuple[tuple[str, tuple[str, ...]], ...]) -> Keywords:
+    """The ``Keywords`` of a set of categories (``category_key``), compiled once."""
+    return Keywords(key)
 
 
 def nearest_category(hits: list[tuple[int, int, str]], offset: int) -> str:

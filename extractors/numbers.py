@@ -120,10 +120,17 @@ WORD_LETTERS = "aAoOtTfFsS\u017feEnNhHdD"
 """The first letter of every number word, in either case, and "ſ" (long s), which
 ``re.IGNORECASE`` matches to "s"."""
 WORD_HEADS = (
-    r"(?i:(?=a(?:n?[\s-])|one|t(?:w[oe]|h[ri]|en)|f(?:o[ur]|i[vf])|s(?:ix|ev)|e(?:ig|le)"
-    r"|nin|hal|doz))"
+    r"(?i:(?=an?[\s-]\s*(?:ha|th|qu|fo|fi|si|se|ei|ni|te|do|hu|mi|bi|tr|la|cr)|one"
+    r"|t(?:w[oe]|h(?:re|ir)|en)|f(?:o(?:ur|rt)|i[vf])|s(?:ix|even)|e(?:igh|lev)|nin|hal|doz"
+    r"|hun))"
 )
-"""The first two or three letters of every number word: most words fail here."""
+"""The first letters of every number word: most words fail here.
+
+Long enough that the commonest words of English fail at once ("this", "for",
+"several", "elected"), and "a" or "an" passes only before the first two
+letters of a fraction, "dozen", "hundred" or a scale word ("a third", "a
+million"), not before any word ("a new").  "hun" opens "hundredfold".
+"""
 
 
 def _scan_pattern() -> str:

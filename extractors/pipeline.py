@@ -166,6 +166,7 @@ def extract(
         return []
     date = _published(published)
     key = context.category_key(categories if categories is not None else default_categories())
+    keywords = context.keywords_of(key)  # compiled once; no figure hashes the categories again
     sentences = SentenceIndex(text)
     source = source_id or "text"
     claims: list[Claim] = []
@@ -216,9 +217,9 @@ def extract(
         entity, period, attributed_to = around
         if figure.kind == "duration":
             category = "other"
-        elif (category := context.unit_category(key, phrase or unit)) is None:
+        elif (category := keywords.unit_category(phrase or unit)) is None:
             if hits is None:
-                hits = context.keyword_hits(key, read_in)
+                hits = keywords.hits(read_in)
             category = context.nearest_category(hits, figure.start - s_start)
         claims.append(
             Claim(

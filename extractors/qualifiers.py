@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 
 from extractors.lexicon import QUALIFIER_WORDS
+from extractors.patterns import literal_trie
 
-_ALTERNATION = "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(QUALIFIER_WORDS, key=len, reverse=True)
-)
+_ALTERNATION = literal_trie(sorted(QUALIFIER_WORDS, key=len, reverse=True), flexible_spaces=True)
+"""Every qualifier phrase, longest first, as a prefix tree (``patterns.literal_trie``: the
+same matches as the flat list, which was tried phrase by phrase at every character)."""
 QUALIFIER_TAIL = re.compile(rf"(?<![\w-])({_ALTERNATION})\s+$", re.IGNORECASE)
 """Matches a qualifier phrase that ends the text before a figure."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
@@ -28,6 +28,7 @@ from extractors.lexicon import (
     SUFFIX_WORDS,
     VULGAR_FRACTIONS,
 )
+from extractors.patterns import literal_trie
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -75,8 +76,22 @@ REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
 """A currency symbol repeated on a range's second half: "$5 to $7 billion"."""
 RANGE_JOIN = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?|[ \u00a0]+(?:to|and|or)[ \u00a0]+")
 BETWEEN_BEFORE = re.compile(r"(?<!\w)(between|from)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _verb_tree(verbs: str) -> str:
+    """The verbs of ``FALL_VERBS`` or ``RISE_VERBS`` as one prefix tree.
+
+    Single lower-case words: at any place at most one of them can be followed
+    by a space, so the tree matches where the list did, failing after a letter
+    or two where the list tried every verb at every character of the window.
+    """
+    return literal_trie(sorted(verbs.split("|"), key=len, reverse=True), flexible_spaces=False)
+
+
 CHANGE_BEFORE = re.compile(
-    rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
+    rf"(?<![\w-])(?:({_verb_tree(FALL_VERBS)})|({_verb_tree(RISE_VERBS)}))"
+    r"(?:[ \u00a0]+by)?[ \u00a0]+$",
+    re.IGNORECASE,
 )
 CHANGE_BY = re.compile(
     r"(?<![\w-])(?:(cut|cuts|reduced|reduces|lowered|lowers|slashed|trimmed|narrowed)|"
@@ -120,10 +135,33 @@ def _after(text: str, pos: int) -> str:
     return text[pos : pos + AFTER_WINDOW]
 
 
-def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool) -> Part | None:
+class AboutChina:
+    """Whether ``¥`` in a text means yuan (``money.speaks_of_china``), asked only at a ``¥``.
+
+    The answer searches the whole text when it names nothing Chinese, as most
+    texts do not, and most texts hold no ``¥``: so it is found the first time
+    a ``¥`` is read, not for every text.
+    """
+
+    __slots__ = ("answer", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.answer: bool | None = None
+
+    def __call__(self) -> bool:
+        if self.answer is None:
+            self.answer = money.speaks_of_china(self.text)
+        return self.answer
+
+
+def parse_part(
+    text: str, num_start: int, num_end: int, shape: str, china: Callable[[], bool]
+) -> Part | None:
     """The number ``text[num_start:num_end]`` with its currency, sign, scale and suffix.
 
-    ``shape`` is a group name of ``numbers.ATOM`` or ``numbers.NUMBER_AT``.
+    ``shape`` is a group name of ``numbers.ATOM`` or ``numbers.NUMBER_AT``;
+    ``china`` says whether the text is about China (an ``AboutChina``).
     """
     written = text[num_start:num_end]
     if shape == "slash":
@@ -150,7 +188,8 @@ def parse_part(text: str, num_start: int, num_end: int, shape: str, china: bool)
         before = text[max(0, num_start - 8) : num_start]
         if prefix := money.prefix_currency(before):
             part.start -= len(prefix[0])
-            part.currency = money.resolve_yen_sign(prefix[1], prefix[0], china)
+            yen = prefix[0].strip() == "¥"
+            part.currency = money.resolve_yen_sign(prefix[1], prefix[0], yen and china())
             glued = money.glued_code(prefix[0])
         sign_at = part.start - 1
         if (
@@ -299,7 +338,7 @@ def _may_join(text: str, pos: int) -> bool:
     return after in "-–—tao"  # also "" (only spaces so far): undecided, so the pattern decides
 
 
-def _range(text: str, first: Part, china: bool) -> tuple[Part, int] | None:
+def _range(text: str, first: Part, china: Callable[[], bool]) -> tuple[Part, int] | None:
     """The second half of a range starting after ``first``, with the join's end."""
     join = RANGE_JOIN.match(text, first.end) if _may_join(text, first.end) else None
     if join is None:
@@ -345,7 +384,7 @@ def iter_scan(text: str, sentences: SentenceIndex | None = None) -> Iterator[Fig
 
 def _figures(text: str, sentences: SentenceIndex | None) -> Iterator[Figure]:
     """Each figure as written, before lists share their markers."""
-    china = money.speaks_of_china(text)
+    china = AboutChina(text)
     sentences = sentences or SentenceIndex(text)
     pos = 0
     read = 0  # numbers read so far, against the budget
@@ -434,7 +473,12 @@ def _share(held: list[Figure]) -> None:
 
 
 def _figure(
-    text: str, start: int, end: int, shape: str, china: bool, sentences: SentenceIndex
+    text: str,
+    start: int,
+    end: int,
+    shape: str,
+    china: Callable[[], bool],
+    sentences: SentenceIndex,
 ) -> tuple[Figure | None, int]:
     """The figure whose number is ``text[start:end]`` (or None) and where scanning resumes."""
     first = parse_part(text, start, end, shape, china)

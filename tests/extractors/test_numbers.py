@@ -33,6 +33,8 @@ from tests.extractors.helpers import figures, only
         ("One hundred and fifty jobs went.", [("One hundred and fifty", 150)]),
         ("Police questioned two dozen witnesses.", [("two dozen", 24)]),
         ("A dozen ships sank.", [("A dozen", 12)]),
+        ("Imports grew sevenfold.", [("sevenfold", 7)]),
+        ("Imports grew a hundredfold.", [("hundredfold", 100)]),
         ("About one-fourth of the total.", [("one-fourth", 25)]),
         ("Two-thirds of voters agreed.", [("Two-thirds", 66.6667)]),
         ("A quarter of firms cut jobs.", [("A quarter", 25)]),

@@ -215,6 +215,8 @@ UNITS = [
     "u\u017fers",
     "data\tcentres",
     "tonnes of rice",
+    "retail sales growth",
+    "sales growth of retail sales",
     "",
 ]
 KEYS = [
@@ -223,6 +225,7 @@ KEYS = [
     (("fr", ("c\u00f4te",)), ("users", ("Users", "data centres"))),
     (("blank", ("",)), ("users", ("users",))),
     (("users", ("users",)), ("none", ())),
+    (("overlap", ("retail sales", "sales growth")), ("growth", ("growth", "Sales"))),
 ]
 
 
@@ -245,6 +248,8 @@ def test_category_prefilter_never_hides_a_keyword(key: tuple) -> None:
         "SEVENTY-SEVEN \u017fix \u017feven f\u0130ve e\u0131ght nine",
         "-five x-two 5two two5 2015-12-20T10:00 t5 +44 20 7946 0958 (555) 123-4567",
         "an estimated a  dozen an\u00a0eighth A billion an thousand",
+        "For this, several elected a new eleven; forty for four, a-half, a\nmillion, A Third",
+        "a hundredfold rise, Hundredfold, hundreds, a hundred and one",
         "",
     ],
 )
@@ -411,3 +416,51 @@ def test_nothing_after_means_no_suffix_matches() -> None:
             assert DURATION_AFTER.match(after) is None, after
             assert not (after[:1].isalpha() and exclusions.GLUED_UNIT.match(after)), after
     assert said > len(afters) / 2  # the quick answer is the usual one
+
+
+FLAT_MONEY_NOUN_PHRASE = re.compile(
+    rf"(?<![\w'’-])((?:[A-Za-z][\w-]*[ \u00a0]+){{0,2}}(?:{context._MONEY_NOUN}))(?![\w-])",
+    re.IGNORECASE,
+)
+"""``context.MONEY_NOUN_PHRASE`` as first written: the money nouns a flat list, in file order."""
+
+
+def test_money_noun_tree_finds_what_the_list_found() -> None:
+    texts = [
+        *TEXTS,
+        "Net PROFIT margins, sales revenues and GDP output; the costs-of-sales cost tax-free taxes",
+        "capital capitalisation cap caps bonus bonuses, fund funding fundraising in\u00a0fees",
+    ]
+    for text in texts:
+        expected = [m.span(1) for m in FLAT_MONEY_NOUN_PHRASE.finditer(text)]
+        assert [m.span(1) for m in context.MONEY_NOUN_PHRASE.finditer(text)] == expected, text
+
+
+def test_change_verb_tree_finds_what_the_list_found() -> None:
+    from extractors.lexicon import FALL_VERBS, RISE_VERBS
+    from extractors.scanner import CHANGE_BEFORE
+
+    flat = re.compile(
+        rf"(?<![\w-])(?:({FALL_VERBS})|({RISE_VERBS}))(?:[ \u00a0]+by)?[ \u00a0]+$", re.IGNORECASE
+    )
+    edges = ["It FELL ", "sales fallen  ", "down-rose ", "it dropsby ", "Rose by\u00a0", "up by \n"]
+    for text in [*TEXTS, *edges]:
+        for end in range(len(text) + 1):
+            window = text[max(0, end - 25) : end]
+            got, expected = CHANGE_BEFORE.search(window), flat.search(window)
+            assert (got and (got.span(), got.lastindex)) == (
+                expected and (expected.span(), expected.lastindex)
+            ), window
+
+
+def test_qualifier_tree_finds_what_the_list_found() -> None:
+    from extractors.lexicon import QUALIFIER_WORDS
+    from extractors.qualifiers import QUALIFIER_TAIL
+
+    words = sorted(QUALIFIER_WORDS, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    flat = re.compile(rf"(?<![\w-])({alternation})\s+$", re.IGNORECASE)
+    edges = ["MORE  THAN ", "no fewer\nthan ", "well-over ", "just over\t", "upwards of "]
+    for window in [*_windows(40), *edges]:
+        got, expected = QUALIFIER_TAIL.search(window), flat.search(window)
+        assert (got and got.span(1)) == (expected and expected.span(1)), window
