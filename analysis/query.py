@@ -350,22 +350,23 @@ class ClaimQuery:
         if total is None:
             total = self._rows(f"SELECT count(*) FROM claims {where}", [*args, unit])[0][0]
         order = "value DESC NULLS LAST, pos"
-        picked = f"SELECT pos FROM claims {where} ORDER BY {order} LIMIT {int(limit)}"
-        return self._picked(picked, [*args, unit], columns, order), int(total)
+        return self._picked(where, [*args, unit], columns, order, limit), int(total)
 
     def _picked(
-        self, picked: str, params: list, columns: Iterable[str] | None, order: str
+        self, where: str, params: list, columns: Iterable[str] | None, order: str, limit: int
     ) -> pd.DataFrame:
-        """The rows whose ``pos`` the query ``picked`` gives, in ``order``: the positions
-        first (a scan of a few columns), then every column of those rows only, the range
-        of positions letting DuckDB skip the Parquet row groups outside it."""
+        """The first ``limit`` rows ``where`` lets through, in ``order``: their positions
+        first (a scan of a few columns), then every column of those rows only, looked up
+        with the filters again, so that DuckDB reads only the row groups they let through
+        and, within them, those whose range of positions holds one."""
+        picked = f"SELECT pos FROM claims {where} ORDER BY {order} LIMIT {int(limit)}"
         found = [r[0] for r in self._rows(picked, params)]
         if not found:
             return self._frame(f"SELECT {self._columns(columns)} FROM claims WHERE false", [])
-        sql = f"""SELECT {self._columns(columns)} FROM claims
-            WHERE pos BETWEEN ? AND ? AND pos IN (SELECT unnest(?::BIGINT[]))
-            ORDER BY {order}"""
-        return self._frame(sql, [min(found), max(found), found])
+        lookup = "pos BETWEEN ? AND ? AND pos IN (SELECT unnest(?::BIGINT[]))"
+        within = f"{where} AND {lookup}" if where else f"WHERE {lookup}"
+        sql = f"SELECT {self._columns(columns)} FROM claims {within} ORDER BY {order}"
+        return self._frame(sql, [*params, min(found), max(found), found])
 
     @_memo
     def series(
@@ -408,7 +409,7 @@ class ClaimQuery:
             counted AS (SELECT series_key, min(pos) AS first, count(DISTINCT source_key) AS n
                         FROM view GROUP BY series_key HAVING n >= {int(min_sources)}),
             firsts AS (SELECT pos AS first, subject AS k1, coalesce(entity, '') AS k2
-                       FROM claims WHERE pos IN (SELECT first FROM counted)),
+                       FROM claims {where} AND pos IN (SELECT first FROM counted)),
             named AS (SELECT * FROM counted JOIN firsts USING (first)),
             keys AS (SELECT *, {_KEY_LABEL} AS series FROM named),
             labels AS (SELECT series, arg_min(n, first) AS n FROM keys GROUP BY series),
@@ -419,12 +420,14 @@ class ClaimQuery:
                       FROM view JOIN kept USING (series_key)),
             picked AS ({thinned if dates is not None else "SELECT * FROM shown"}),
             words AS (SELECT subject, entity, unit, currency, source, date, value, pos
-                      FROM claims WHERE pos IN (SELECT pos FROM picked))
+                      FROM claims {where} AND pos IN (SELECT pos FROM picked))
             SELECT words.subject, words.entity, words.unit, words.currency, words.source,
                 words.date, words.value, picked.series{counts}, picked.pos
             FROM picked JOIN words USING (pos)
             ORDER BY series, coalesce(words.date, ''), coalesce(words.source, ''), picked.pos"""
-        frame = self._frame(sql, [*args, unit]).drop(columns="pos", errors="ignore")
+        # the filters again where rows are looked up by position: DuckDB then reads only
+        # the row groups they let through (the category's), not every position
+        frame = self._frame(sql, [*args, unit] * 3).drop(columns="pos", errors="ignore")
         frame["series"] = frame["series"].astype("str" if len(frame) else "object")
         return frame.reset_index(drop=True)
 
@@ -440,8 +443,7 @@ class ClaimQuery:
         """The claims let through, in file order (the first ``limit``), as the claims frame."""
         where, args = self._where(filters, extra)
         if limit is not None:  # a page of a table: positions first, then those rows
-            picked = f"SELECT pos FROM claims {where} ORDER BY pos LIMIT {int(limit)}"
-            return self._picked(picked, args + (params or []), columns, "pos")
+            return self._picked(where, args + (params or []), columns, "pos", limit)
         sql = f"SELECT {self._columns(columns)} FROM claims {where} ORDER BY pos"
         return self._frame(sql, args + (params or []))
 
