@@ -188,6 +188,7 @@ def sidebar_filters(data: Data) -> Filters:
             bind="query-params",
             placeholder=f"All (type any of {len(values):,})" if typed else "All",
             accept_new_options=typed,
+            select_all=not typed,  # "select all" of those listed would not be all
         )
         if typed and (missed := not_among(values, picked[name])):
             picked[name] = [v for v in picked[name] if v not in missed]
