@@ -21,7 +21,9 @@ from extractors.lexicon import (
     ATTRIBUTION,
     CONTAINERS,
     COUNTRY_SHORT_NAMES,
+    DETERMINERS,
     IRREGULAR_PLURALS,
+    LEVEL_VERBS,
     MONEY_NOUNS,
     NOT_PLURAL,
     NOT_PLURAL_ENDINGS,
@@ -31,6 +33,7 @@ from extractors.lexicon import (
     REPORTING_VERBS,
     SKIPPED_FIRST,
     STOP_WORDS,
+    SUBJECT_PREPOSITIONS,
     YEAR_EARLIER_CUES,
 )
 from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
@@ -260,6 +263,60 @@ def unit_before(before: str) -> str | None:
         if unit:
             return unit
     return "people" if POPULATION.search(before) else None
+
+
+_LEVEL_VERB_END = re.compile(
+    r"(?:^|[ \u00a0])(?:"
+    + "|".join(v.replace(" ", r"[ \u00a0]+") for v in sorted(LEVEL_VERBS, key=len, reverse=True))
+    + r")(?:[ \u00a0]+(?:about|around|nearly|almost|roughly|some|over|more[ \u00a0]+than))?"
+    + r"[ \u00a0]*$",
+    re.IGNORECASE,
+)
+"""A level verb right before a figure ("reached", "stood at about")."""
+_SUBJECT_WORD = re.compile(r"[A-Za-z][\w'’&-]*|[^\sA-Za-z]")
+MAX_SUBJECT_WORDS = 8
+"""Words read back from the verb for its subject: a head and a short phrase after it."""
+
+
+def subject_of_verb(before: str) -> str | None:
+    """What a bare count counts when it is the subject of the verb before it.
+
+    The subject ends at its head (a plural noun), perhaps followed by a phrase
+    ("in the province"); a possessive or a determiner before it is not part of it.
+
+    >>> subject_of_verb("China's Internet users reached ")
+    'Internet users'
+    >>> subject_of_verb("Registered voters in the province numbered ")
+    'Registered voters'
+    >>> subject_of_verb("The index reached ") is None  # no plural noun: not a count's unit
+    True
+    """
+    verb = _LEVEL_VERB_END.search(before[-60:])
+    if verb is None:
+        return None
+    head_end = len(before) - (len(before[-60:]) - verb.start())
+    words = _SUBJECT_WORD.findall(before[max(0, head_end - 120) : head_end])[-MAX_SUBJECT_WORDS:]
+    clause = []  # the words after the last punctuation, in order
+    for word in reversed(words):
+        if not word[0].isalpha():
+            break
+        clause.insert(0, word)
+    # the head: the last plural noun that ends the clause or starts a phrase after it
+    for i in range(len(clause) - 1, -1, -1):
+        after = clause[i + 1 : i + 2]
+        if is_plural_head(clause[i]) and (not after or after[0].lower() in SUBJECT_PREPOSITIONS):
+            break
+    else:
+        return None
+    named: list[str] = []
+    for word in reversed(clause[: i + 1]):
+        lower = word.lower()
+        if lower.endswith(("'s", "’s")) or lower in DETERMINERS or lower in STOP_WORDS:
+            break
+        named.insert(0, word)
+        if len(named) == MAX_UNIT_WORDS:
+            break
+    return " ".join(named) or None
 
 
 OF_WHOLE = re.compile(

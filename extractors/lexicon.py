@@ -502,3 +502,24 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     ]
 )
 """Words that end in a full stop without ending a sentence (lower case, no final dot)."""
+
+LEVEL_VERBS: tuple[str, ...] = (
+    "reached", "numbered", "totalled", "totaled", "topped", "hit", "exceeded", "surpassed",
+    "stood at", "amounted to", "came to", "rose to", "grew to", "climbed to", "jumped to",
+    "increased to", "fell to", "dropped to", "declined to", "decreased to", "slipped to",
+)  # fmt: skip
+"""Verbs that say what their subject counts came to: "Internet users reached 731 million"."""
+
+SUBJECT_PREPOSITIONS: frozenset[str] = _words(
+    """
+    across at for from in inside of on to within
+    """
+)
+"""Words that begin a phrase after what is counted: "voters in the province numbered"."""
+
+DETERMINERS: frozenset[str] = _words(
+    """
+    a an her his its our the their these this those
+    """
+)
+"""Words before what is counted that are not part of its name."""

@@ -204,10 +204,13 @@ def extract(
             # "412 of the 650 seats": the whole's unit; "3,412,870 residents, up from
             # 3,102,455": the earlier count's; else one named before ("the number of
             # unemployed people fell by 12,000").
+            # or the subject of the verb before it ("Internet users reached 731 million").
+            before = text[max(s_start, figure.start - LOOK_BACK) : figure.start]
             unit = (
                 context.part_of_unit(text, figure.end)
                 or (counted[1] if counted[0] == s_start else None)
-                or context.unit_before(text[max(s_start, figure.start - LOOK_BACK) : figure.start])
+                or context.unit_before(before)
+                or context.subject_of_verb(before)
             )
         if figure.kind == "count" and unit:
             counted = (s_start, unit)

@@ -50,6 +50,17 @@ def test_unit(text: str, unit: str) -> None:
         ("The number of unemployed people fell by 12,000 to 1.51 million.", "1.51 million",
          "unemployed people"),
         ("Japan's population fell to 123.8 million in 2023.", "123.8 million", "people"),
+        # ... or the subject of the verb before it, up to its head, without a possessive.
+        ("The country's mobile subscribers reached 1.2 billion in June.", "1.2 billion",
+         "mobile subscribers"),
+        ("Retail customers at the bank numbered 8.5 million.", "8.5 million",
+         "Retail customers"),
+        ("Visitors to the museum topped 800,000 for the first time.", "800,000", "Visitors"),
+        ("Deliveries of electric vans climbed to 41,000 last year.", "41,000", "electric vans"),
+        ("Shipments reached 5 million units.", "5 million", "units"),  # the noun after first
+        ("The index reached 3,200 on Monday.", "3,200", None),  # no plural head
+        ("Subscribers, the regulator said, reached 412 million.", "412 million", None),
+        ("They reached 5,000 in a week.", "5,000", None),
         # Shares written "one in five" are shares of the noun after them.
         ("One in five adults lives with a mental illness.", "One in five", "percent of adults"),
         # Money measures the money noun near it.
