@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import threading
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -127,8 +129,10 @@ class ClaimQuery:
         # answers are small, but at 10,000,000 claims a question's hash tables took the
         # process to 3 GB; past this DuckDB spills to a folder beside the store
         self._con.execute(f"SET memory_limit = '{QUERY_MEMORY}'")
-        spill = _sql_text(str(database.parent / ".spill"))
-        self._con.execute(f"SET temp_directory = {spill}")
+        # a folder of its own: DuckDB names its spill files alike in every instance
+        spill = database.parent / ".spill" / f"query-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        spill.parent.mkdir(exist_ok=True)  # DuckDB makes (and removes) the last folder only
+        self._con.execute(f"SET temp_directory = {_sql_text(str(spill))}")
         self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}

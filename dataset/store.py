@@ -615,7 +615,8 @@ def new_database(path: Path, digest: str) -> Iterator[Any]:
             # a sort of 10,000,000 candidates took 5.7 GB held in memory; past this, DuckDB
             # spills to a folder beside the database
             con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-            spill = str(path.parent / ".spill").replace("'", "''")
+            (path.parent / ".spill").mkdir(exist_ok=True)  # DuckDB makes the last folder only
+            spill = str(path.parent / ".spill" / tmp.name).replace("'", "''")  # its own
             con.execute(f"SET temp_directory = '{spill}'")
             quoted = str(tmp).replace("'", "''")
             con.execute(f"ATTACH '{quoted}' AS out (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -117,3 +118,37 @@ def test_each_batch_output_has_a_database_of_its_own(tmp_path: Path) -> None:
     there = batch_database(tmp_path / "b" / "out", tmp_path / "store")
     assert here != there and here.parent == there.parent == tmp_path / "store"
     assert os.path.basename(here).startswith("batch-out-")
+
+
+HEAVY = """SELECT count(*) FROM (SELECT range % 1000003 AS k, count(*) AS n
+    FROM range(8000000) GROUP BY k ORDER BY k)"""
+"""A question whose hash table and sort need more than the 30 MB the tests allow."""
+
+
+def test_the_heavy_question_does_not_fit_in_30_mb() -> None:
+    """So that the two tests below spill, or fail."""
+    with duckdb.connect() as con:
+        con.execute("SET memory_limit = '30MB'")
+        con.execute("SET temp_directory = ''")
+        with pytest.raises(duckdb.OutOfMemoryException):
+            con.execute(HEAVY).fetchall()
+
+
+def test_a_question_past_the_memory_limit_spills_beside_the_store(
+    curated: store.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("analysis.query.QUERY_MEMORY", "30MB")
+    query = ClaimQuery(curated.database, list(curated.models.categories))
+    assert query._rows(HEAVY, []) == [(1000003,)]
+    del query  # DuckDB removes the folder it spilled to when it closes
+    assert list((curated.folder / ".spill").iterdir()) == []
+
+
+def test_a_build_past_the_memory_limit_spills_beside_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("dataset.store.BUILD_MEMORY", "30MB")
+    with store.new_database(tmp_path / "big.duckdb", "digest") as con:
+        con.execute(f"CREATE TABLE out.counts AS {HEAVY}")
+    assert store.recorded_database(tmp_path / "big.duckdb") == "digest"
+    assert list((tmp_path / ".spill").iterdir()) == []
