@@ -1,9 +1,9 @@
-"""The dashboard's questions as SQL over the derived store (DuckDB over Parquet).
+"""The dashboard's questions as SQL over the derived store (DuckDB).
 
 Filters, counts, the headline ranking, the unit groups, the bars, the
 series over time and the rows of a table are answered by DuckDB reading
-the Parquet files of ``dataset/store.py`` (and, when given, the candidate
-claims of a batch extraction, ``python -m extractors batch``).  Only the
+the database of ``dataset/store.py`` (and, when given, that of a batch
+extraction's candidates, ``dataset/batch_store.py``).  Only the
 rows a page draws become pandas frames, with the columns and dtypes of
 ``dataset.frames.CLAIM_COLUMNS``, so the charts' code is unchanged: ten
 million claims never need ten million rows in memory.
@@ -34,6 +34,7 @@ from analysis.headlines import KIND_PREFERENCE
 from dataset import implied
 from dataset.batch_store import BATCH_STATUS
 from dataset.derived import HASHED_KEYS, derived_columns
+from dataset.duck import bounded, sql_text
 from dataset.frames import CLAIM_COLUMNS
 from dataset.schema import STATUSES
 
@@ -102,10 +103,6 @@ def _copied(value: T) -> T:
     return value
 
 
-def _sql_text(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
-
-
 class ClaimQuery:
     """Questions about the claims of one built store (and optional batch candidates).
 
@@ -124,28 +121,23 @@ class ClaimQuery:
         self.categories = list(categories)
         self.database = database
         self.candidates = candidates
-        self._con = duckdb.connect()
-        self._con.execute("SET enable_progress_bar = false")
         # answers are small, but at 10,000,000 claims a question's hash tables took the
         # process to 3 GB; past this DuckDB spills to a folder beside the store
-        self._con.execute(f"SET memory_limit = '{QUERY_MEMORY}'")
-        # a folder of its own: DuckDB names its spill files alike in every instance
-        spill = database.parent / ".spill" / f"query-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        spill.parent.mkdir(exist_ok=True)  # DuckDB makes (and removes) the last folder only
-        self._con.execute(f"SET temp_directory = {_sql_text(str(spill))}")
-        self._con.execute(f"ATTACH {_sql_text(str(database))} AS store (READ_ONLY)")
+        name = f"query-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self._con = bounded(QUERY_MEMORY, database.parent, name)
+        self._con.execute(f"ATTACH {sql_text(database)} AS store (READ_ONLY)")
         self._lock = threading.Lock()
         self._memo: dict[object, object] = {}
         union = "SELECT * FROM store.claims"
         sources, checks = "FROM store.sources", "SELECT * FROM store.checks"
         if candidates is not None:
-            self._con.execute(f"ATTACH {_sql_text(str(candidates))} AS batch (READ_ONLY)")
+            self._con.execute(f"ATTACH {sql_text(candidates)} AS batch (READ_ONLY)")
             union = f"""SELECT * REPLACE ({derived_columns(HASHED_KEYS)}) FROM store.claims
                 UNION ALL BY NAME SELECT * FROM batch.claims {self._unpromoted()}"""
             sources += " UNION ALL BY NAME SELECT id, attribution FROM batch.sources"
             checks += " UNION ALL BY NAME SELECT * FROM batch.checks"
-        place = " ".join(f"WHEN {_sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
-        prefer = " ".join(f"WHEN {_sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
+        place = " ".join(f"WHEN {sql_text(c)} THEN {i}" for i, c in enumerate(self.categories))
+        prefer = " ".join(f"WHEN {sql_text(k)} THEN {v}" for k, v in KIND_PREFERENCE.items())
         self._con.execute(
             f"""CREATE VIEW claims AS SELECT *,
                 CASE kind {prefer} ELSE 9 END AS preference,

@@ -27,6 +27,7 @@ import pyarrow as pa
 
 from dataset import implied
 from dataset.derived import BATCH_SQL, derived_columns
+from dataset.duck import sql_list, sql_text
 from dataset.store import SORTED_BY, STORED_SCHEMA, new_database, recorded_database
 
 BATCH_STATUS = "candidate (unreviewed batch)"
@@ -74,22 +75,18 @@ def build_batch(folder: Path, store_folder: Path) -> Path:
     return path
 
 
-def _listing(paths: list[Path]) -> str:
-    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
-
-
 def _claims_sql(con: Any, files: list[Path]) -> str:
     """The candidates as the curated store's claims (``STORED_SCHEMA``, a column no partition
     holds as NULL), with their positions and derived columns, sorted as the store is."""
     if not files:
         columns = ", ".join(f'NULL::{_SQL_TYPES[f.type]} AS "{f.name}"' for f in STORED_SCHEMA)
         return f"SELECT {columns}, NULL::BIGINT AS pos WHERE false"
-    listing = _listing(files)
+    listing = sql_list(files)
     scan = f"read_parquet({listing}, union_by_name = true, filename = true, file_row_number = true)"
     present = {row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {scan}").fetchall()}
     period = "coalesce(period_as_of, concat_ws(' to ', period_start, period_end))"
     made = {
-        "status": "'" + BATCH_STATUS.replace("'", "''") + "'",
+        "status": sql_text(BATCH_STATUS),
         "file": "NULL::VARCHAR",
         "line": "NULL::BIGINT",
         "period": f"nullif({period}, '')",
@@ -114,7 +111,7 @@ def _sources_sql(files: list[Path]) -> str:
         return "SELECT NULL::VARCHAR AS id, NULL::VARCHAR AS attribution WHERE false"
     return f"""SELECT id, publisher || ', ' || CAST(CAST(published AS DATE) AS VARCHAR)
             AS attribution
-        FROM read_parquet({_listing(files)}, union_by_name = true) ORDER BY id"""
+        FROM read_parquet({sql_list(files)}, union_by_name = true) ORDER BY id"""
 
 
 def _facts(con: Any) -> pa.Table:

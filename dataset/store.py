@@ -60,6 +60,7 @@ import pyarrow.parquet as pq
 
 from dataset import implied
 from dataset.derived import derived_columns
+from dataset.duck import bounded, sql_list, sql_text
 from dataset.fingerprints import Fingerprints
 from dataset.frames import claim_row
 from dataset.load import (
@@ -234,8 +235,8 @@ def build(root: Path | str, folder: Path | None = None) -> Store:
         ],
     )
     store = Store(folder, whole, models, [])
-    if recorded_database(store.database) == whole:
-        store.problems = sorted(live + _read_problems(store.database))
+    if (stored := _stored_problems_if(store.database, whole)) is not None:
+        store.problems = sorted(live + stored)
         prints.save()
         return store
     stale = [job for job in jobs if _recorded(job[2]) != job[3]]
@@ -297,15 +298,30 @@ def _source_parts(root: Path, stem: str, inputs: dict[str, str]) -> list[bytes]:
 
 def recorded_database(path: Path) -> str | None:
     """The digest the database records; None when missing or unreadable (corrupt)."""
+    return _read_database(path, problems=False)[0]
+
+
+def _stored_problems_if(path: Path, digest: str) -> list[Problem] | None:
+    """The problems the database records, when it records ``digest`` (one open of it)."""
+    recorded, found = _read_database(path, problems=True)
+    return found if recorded == digest else None
+
+
+def _read_database(path: Path, problems: bool) -> tuple[str | None, list[Problem]]:
+    """(the digest the database records, and its problems if asked); (None, []) when it is
+    missing or unreadable (corrupt)."""
     import duckdb
 
     if not path.is_file():
-        return None
+        return None, []
     try:
         with duckdb.connect(str(path), read_only=True) as con:
-            return con.execute("SELECT digest FROM meta").fetchall()[0][0]
+            recorded = con.execute("SELECT digest FROM meta").fetchall()[0][0]
+            sql = "SELECT file, line, field, message FROM problems"
+            rows = con.execute(sql).fetchall() if problems else []
     except (duckdb.Error, IndexError):
-        return None
+        return None, []
+    return recorded, [Problem(*row) for row in rows]
 
 
 def _recorded(path: Path) -> str | None:
@@ -556,7 +572,7 @@ def checks_facts(con, kept: pa.Table, src: pa.Table) -> pa.Table:
             f"""SELECT {facts}, c.quote, c.start, c."end", after FROM (
             SELECT c.*, substr(s.text, c."end" + 1, {implied.LOOKAHEAD}) AS after
             FROM kept_claims c LEFT JOIN kept_sources s ON s.id = c.source
-            WHERE c.kind IN {_sql_list(implied.SHARE_KINDS)} AND c.measure = 'level') c
+            WHERE c.kind IN {sql_list(implied.SHARE_KINDS, "()")} AND c.measure = 'level') c
         WHERE after ILIKE '%of%' ORDER BY c.pos"""  # both rules' words start with "of"
         )
         .to_arrow_table()
@@ -573,7 +589,7 @@ def checks_facts(con, kept: pa.Table, src: pa.Table) -> pa.Table:
             con.sql(
                 f"""SELECT {facts}, c.quote, c."end" FROM kept_claims c
             SEMI JOIN share_keys k ON k.source = c.source AND k.quote = c.quote
-            WHERE c.kind IN {_sql_list(implied.PART_KINDS)} AND c.measure = 'level'
+            WHERE c.kind IN {sql_list(implied.PART_KINDS, "()")} AND c.measure = 'level'
             ORDER BY c.pos"""
             )
             .to_arrow_table()
@@ -582,19 +598,13 @@ def checks_facts(con, kept: pa.Table, src: pa.Table) -> pa.Table:
     return implied.facts_table(money, matched, levels)
 
 
-def _sql_list(values: tuple[str, ...]) -> str:
-    """``('a', 'b')``: constant words of ``dataset.implied`` as an SQL list."""
-    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
-
-
 def _union(con, paths: list[Path], schema: pa.Schema) -> str:
     """A table expression over the per-file outputs (an empty table of ``schema`` if none)."""
     if not paths:
         name = f"empty_{len(schema)}"
         con.register(name, schema.empty_table())
         return name
-    listed = ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths)
-    return f"read_parquet([{listed}])"
+    return f"read_parquet({sql_list(paths)})"
 
 
 @contextmanager
@@ -606,20 +616,11 @@ def new_database(path: Path, digest: str) -> Iterator[Any]:
     database or the new one, never half of one; a reader that has the old one open keeps
     reading it (the rename leaves its file alive until it lets go).
     """
-    import duckdb
-
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
     try:
-        with duckdb.connect() as con:
-            con.execute("SET enable_progress_bar = false")
-            # a sort of 10,000,000 candidates took 5.7 GB held in memory; past this, DuckDB
-            # spills to a folder beside the database
-            con.execute(f"SET memory_limit = '{BUILD_MEMORY}'")
-            (path.parent / ".spill").mkdir(exist_ok=True)  # DuckDB makes the last folder only
-            spill = str(path.parent / ".spill" / tmp.name).replace("'", "''")  # its own
-            con.execute(f"SET temp_directory = '{spill}'")
-            quoted = str(tmp).replace("'", "''")
-            con.execute(f"ATTACH '{quoted}' AS out (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
+        # a sort of 10,000,000 candidates took 5.7 GB held in memory; past this, it spills
+        with bounded(BUILD_MEMORY, path.parent, tmp.name) as con:
+            con.execute(f"ATTACH {sql_text(tmp)} AS out (ROW_GROUP_SIZE {ROW_GROUP_ROWS})")
             yield con
             con.execute("CREATE TABLE out.meta AS SELECT ?::VARCHAR AS digest", [digest])
             con.execute("CHECKPOINT out")
@@ -639,11 +640,3 @@ def write_database(path: Path, tables: dict[str, pa.Table], digest: str) -> None
             order = f" ORDER BY {SORTED_BY[name]}" if name in SORTED_BY else ""
             con.execute(f"CREATE TABLE out.{name} AS SELECT * FROM incoming{order}")
             con.unregister("incoming")
-
-
-def _read_problems(path: Path) -> list[Problem]:
-    import duckdb
-
-    with duckdb.connect(str(path), read_only=True) as con:
-        rows = con.execute("SELECT file, line, field, message FROM problems").fetchall()
-    return [Problem(*row) for row in rows]

@@ -291,10 +291,11 @@ def subject_of_verb(before: str) -> str | None:
     >>> subject_of_verb("The index reached ") is None  # no plural noun: not a count's unit
     True
     """
-    verb = _LEVEL_VERB_END.search(before[-60:])
+    tail = max(0, len(before) - 60)  # a verb and its qualifier fit in the last 60 characters
+    verb = _LEVEL_VERB_END.search(before, tail)
     if verb is None:
         return None
-    head_end = len(before) - (len(before[-60:]) - verb.start())
+    head_end = verb.start()
     words = _SUBJECT_WORD.findall(before[max(0, head_end - 120) : head_end])[-MAX_SUBJECT_WORDS:]
     clause = []  # the words after the last punctuation, in order
     for word in reversed(words):
