@@ -13,7 +13,9 @@ Prints, for both tools side by side:
 
 Matching rule: ``extractors.scoring``.
 
-Run: ``.venv/bin/python bench/extract_bench.py [--quick]``.
+Run: ``.venv/bin/python bench/extract_bench.py [--quick]``.  Ours runs compiled
+when ``make`` has built ``.native/`` (``extractors.native``); it prints which
+build it timed, and ``EXTRACTORS_PURE=1`` times the Python source instead.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import extract  # noqa: E402
+from extractors import extract, native  # noqa: E402
 from extractors.scoring import (  # noqa: E402
     Score,
     Scored,
@@ -217,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
         print(row(label, "extractors", len(text), p_seconds, p_rate))
         ratios.append(f"{label} {p_rate / q_rate:,.0f}x")
     print(f"throughput ratio on 5 KB pieces: {', '.join(ratios)} (bar: 100x)")
+    print(f"(extractors: the {native.running()} build; pure is the Python source, native")
+    print(" its mypyc build in .native/, the same claims: tests/extractors/test_native.py)")
     print("(the news article is the seed article repeated, a real article's density of figures;")
     print(" the labelled sentences hold a figure every few words, far denser than news)")
 

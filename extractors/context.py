@@ -296,8 +296,9 @@ def subject_of_verb(before: str) -> str | None:
     if verb is None:
         return None
     head_end = verb.start()
-    words = _SUBJECT_WORD.findall(before[max(0, head_end - 120) : head_end])[-MAX_SUBJECT_WORDS:]
-    clause = []  # the words after the last punctuation, in order
+    window = before[max(0, head_end - 120) : head_end]
+    words: list[str] = _SUBJECT_WORD.findall(window)[-MAX_SUBJECT_WORDS:]
+    clause: list[str] = []  # the words after the last punctuation, in order
     for word in reversed(words):
         if not word[0].isalpha():
             break
@@ -688,6 +689,7 @@ class Keywords:
             return None  # no keyword in it, as for most units
         best: tuple[int, str] | None = None
         folded = fold(unit) if places else ""
+        tried: list[int] | None
         for (cid, pattern), firsts in zip(self.patterns, self.firsts, strict=True):
             if places and firsts is not None:
                 tried = [place for place in places if folded.startswith(firsts, place)]
@@ -730,8 +732,8 @@ def _last_end(pattern: re.Pattern[str], unit: str, places: list[int] | None) -> 
         return last
     last, pos = None, 0
     for place in places:
-        if place >= pos and (match := pattern.match(unit, place)):
-            last = pos = match.end()
+        if place >= pos and (found := pattern.match(unit, place)):
+            last = pos = found.end()
     return last
 
 

@@ -237,13 +237,15 @@ def currency_after(after: str) -> tuple[str, str] | None:
     first = FIRST_WORD_AFTER.match(after)
     if first is None or first[1].lower() not in _first_words():
         return None
-    match = WORDS_AFTER.match(after)
+    words = WORDS_AFTER.match(after)
+    if words is None:
+        return None
     for count in (3, 2, 1):
-        if match[count] is None:
+        if words[count] is None:
             continue
-        phrase = " ".join(match[i] for i in range(1, count + 1)).lower()
+        phrase = " ".join(words[i] for i in range(1, count + 1)).lower()
         if phrase in names:
-            return match[0][: match.end(count)], names[phrase]
+            return words[0][: words.end(count)], names[phrase]
     return None
 
 

@@ -51,7 +51,7 @@ def percent_after(after: str) -> tuple[str, str, str] | None:
     match = _PERCENT.match(after)
     if match is None:
         return None
-    index = match.lastindex - 1
+    index = (match.lastindex or 1) - 1
     _, kind, unit = PERCENT_SUFFIXES[index]
     return match[0], kind, unit
 

@@ -15,8 +15,10 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from dataset import Category, Claim, Equivalent, Period, load_categories
+from dataset.schema import Kind, Measure, Qualifier
 from dataset.validate import looks_like_figure
 from extractors import context
 from extractors.scanner import Figure, iter_scan
@@ -72,7 +74,7 @@ def iter_equivalents(text: str, figures: Iterable[Figure]) -> Iterator[Figure]:
     main: Figure | None = None  # a money amount that may still gain equivalents
     gaps = EQUIVALENT_GAPS
     for figure in figures:
-        if main is not None and _converts(text, main, figure, gaps):
+        if main is not None and figure.currency and _converts(text, main, figure, gaps):
             main.equivalents.append((figure.value, figure.currency, (figure.start, figure.end)))
             gaps = [NEXT_IN_BRACKET]
             continue
@@ -141,7 +143,7 @@ def _context(sentence: str, offset: int, date: dt.date | None) -> SentenceContex
     )
 
 
-def _measure(figure: Figure) -> str:
+def _measure(figure: Figure) -> Measure:
     """A signed figure is a change, or growth when it is a percent change."""
     if not figure.change:
         return "level"
@@ -175,13 +177,16 @@ def extract(
     quoted, sentence = (-1, -1), ""  # the last quote's bounds and text
     hits: list[tuple[int, int, str]] | None = None  # the sentence's category keywords, once read
     read_in = ""
+    category: str | None
     for figure in iter_equivalents(text, iter_scan(text, sentences)):
         if not _looks_like_figure(figure.written) or not _finite(figure):
             continue  # "999...9" (400 digits) overflows a float: no figure a person wrote
         s_start, s_end = sentences.around(figure.start)
         # The quote holds the figure and its stated conversions, also across a line break
         # ("2.95 trillion yuan\n($455 billion)"); one string per sentence, shared by its claims.
-        end = max([figure.end, *(span[1] for _, _, span in figure.equivalents)])
+        end = figure.end
+        for _, _, span in figure.equivalents:
+            end = max(end, span[1])
         if end > s_end:
             end = max(end, sentences.around(end - 1)[1])  # to the end of the conversion's line
         s_start, s_end = min(s_start, figure.start), max(s_end, end)
@@ -232,10 +237,10 @@ def extract(
                 quote=sentence,
                 span=(figure.start, figure.end),
                 value=float(figure.value),
-                kind=figure.kind,
+                kind=cast(Kind, figure.kind),  # the scanner's words; Claim checks them
                 unit=unit,
                 currency=figure.currency,
-                qualifier=figure.qualifier,
+                qualifier=cast(Qualifier, figure.qualifier),
                 low=figure.low,
                 high=figure.high,
                 measure=_measure(figure),

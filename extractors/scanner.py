@@ -222,8 +222,8 @@ def parse_part(
     ):
         part.value = numbers.scaled(part.value, 100.0)  # "4 hundred million": 4e8 with the scale
         part.end, part.scaled = hundred.end(), True
-    if scale := numbers.scale_at(text, part.end, part.currency is not None):
-        part.end, factor = scale
+    if scale_end := numbers.scale_at(text, part.end, part.currency is not None):
+        part.end, factor = scale_end
         part.value = numbers.scaled(part.value, factor)
         part.scaled = True
     if glued and not (part.scaled or "." in written or "," in written):
@@ -249,9 +249,9 @@ def parse_part(
         part.kind is None
         and not part.scaled
         and text[part.end : part.end + 1].isalpha()
-        and (glued := exclusions.GLUED_UNIT.match(text, part.end))
+        and (glued_unit := exclusions.GLUED_UNIT.match(text, part.end))
     ):
-        part.kind, part.unit = "other", glued[0]  # "1.45C": the unit stays out of the span
+        part.kind, part.unit = "other", glued_unit[0]  # "1.45C": the unit stays out of the span
     return part
 
 
@@ -443,7 +443,9 @@ def _listed(text: str, held: list[Figure], figure: Figure) -> bool:
     if gap is None:
         return False
     if gap[0].strip().lower() == "to":
-        return len(held) == 1 and FROM_BEFORE.search(text, max(0, held[0].start - 8), held[0].start)
+        return len(held) == 1 and bool(
+            FROM_BEFORE.search(text, max(0, held[0].start - 8), held[0].start)
+        )
     return True
 
 

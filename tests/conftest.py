@@ -16,6 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED_ID = "china-daily-2015-12-20-wuzhen-summit"
 
+# The tests exercise (and may patch) the extractors' Python source; the compiled build
+# is held to the same output by tests/extractors/test_native.py, in a process of its own.
+os.environ.setdefault("EXTRACTORS_PURE", "1")
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _scan_streamlit_components_once() -> None:
