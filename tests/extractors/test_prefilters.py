@@ -10,6 +10,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractors import context, extract, numbers
 from extractors.patterns import fold
@@ -266,6 +268,25 @@ def test_atoms_on_labelled_text() -> None:
     for text in [*TEXTS, POSITIONS_TEXT]:
         expected = [(*m.span(), m.lastgroup) for m in numbers.ATOM.finditer(text)]
         assert list(numbers.atoms(text)) == expected, text
+
+
+ATOM_PIECES = [
+    *numbers.WORD_KEYS, "a", "an", "A", "AN", "One", "TWENTY", "hundreds", "fold", "s", "teen",
+    "ty", "th", "1", "5.5", "2,000", "½", "(", ")", "+", ".", ",", "-", "–", " ", "  ", "\n",
+    "\u00a0", "\u0130", "\u0131", "\u017f", "\u212a", "é", "’", "x", "_", "٣", "３", "⅓",
+    "(555) 123-4567", "2015-12-20T10:00", "+44 20 7946 0958", "24/7", "3/4 of",
+]  # fmt: skip
+"""Pieces that put keys, articles, case twins, wide digits and separators side by side."""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ATOM_PIECES), max_size=14))
+def test_atoms_are_the_atom_matches_on_any_mix(pieces: list[str]) -> None:
+    """The keys found apart (``numbers.word_atoms``) miss no match of the one pattern."""
+    text = "".join(pieces)
+    assert list(numbers.atoms(text)) == [
+        (*m.span(), m.lastgroup) for m in numbers.ATOM.finditer(text)
+    ]
 
 
 PLAIN_BOUNDARY = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*[ \t]+(?=[\"'“‘(\[]?[A-Z0-9])|\n\s*")
