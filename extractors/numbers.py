@@ -24,6 +24,7 @@ from decimal import Decimal
 from text_to_num import text2num
 
 from extractors.lexicon import DENOMINATORS, SCALES, TENS_WORDS, UNIT_WORDS, VULGAR_FRACTIONS
+from extractors.patterns import ascii_fold
 
 _UNIT = "|".join(sorted(UNIT_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
@@ -147,21 +148,6 @@ def _word_keys() -> tuple[str, ...]:
 
 WORD_KEYS = _word_keys()
 WORD_BYTES = tuple(key.encode("ascii") for key in WORD_KEYS)
-CASE_TWINS = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
-"""Letters ``re.IGNORECASE`` matches to "i", "i" and "s" that ``str.lower`` does not lower to
-them ("İ" even lowers to two characters).  The Kelvin sign lowers to "k"."""
-
-
-def _folded(text: str) -> bytes:
-    """``text`` as lower-case ASCII, a byte a character: every other character is "?".
-
-    ``CASE_TWINS`` become the letters they match.  Lowering bytes is a table
-    look-up; lowering text beyond ASCII looks each character up in Unicode's.
-    """
-    for twin, letter in CASE_TWINS:
-        if twin in text:  # O(1) for a text with no character that wide
-            text = text.replace(twin, letter)
-    return text.encode("ascii", "replace").lower()
 
 
 def word_atoms(text: str) -> list[tuple[int, int, str]]:
@@ -173,7 +159,7 @@ def word_atoms(text: str) -> list[tuple[int, int, str]]:
     runs in C over the whole text at once (as bytes), and ``WORD_ATOM`` is tried only
     where a key stands, and at the "a" or "an" before one.
     """
-    folded = _folded(text)
+    folded = ascii_fold(text)
     places: set[int] = set()
     for key in WORD_BYTES:
         at = folded.find(key)

@@ -37,6 +37,21 @@ def fold(text: str) -> str:
     return text.lower()
 
 
+def ascii_fold(text: str) -> bytes:
+    """``fold(text)`` as ASCII bytes, one a character, with "?" for every other character.
+
+    For finding ASCII words with ``bytes.find``: the offsets are the text's, and
+    lowering bytes is a table look-up where lowering text beyond ASCII looks each
+    character up in Unicode's tables.
+
+    >>> ascii_fold("Caf\u00e9 \u212aM")
+    b'caf? km'
+    """
+    if not text.isascii() and any(twin in text for twin in CASE_TWINS):
+        text = text.translate(_TWIN_TABLE)
+    return text.encode("ascii", "replace").lower()
+
+
 def contains_any(text: str, words: Iterable[str]) -> bool:
     """Whether one of ``words`` occurs in ``text`` (a plain, case-sensitive substring test).
 

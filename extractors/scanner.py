@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 from extractors import exclusions, money, numbers, percent
 from extractors.context import DURATION_AFTER, unit_phrase
@@ -33,43 +32,61 @@ from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
 
-@dataclass(slots=True)
 class Part:
-    """One number with its attachments: "$455 billion", "7 percent", "47 days"."""
+    """One number with its attachments: "$455 billion", "7 percent", "47 days".
 
-    start: int
-    end: int
-    num_start: int
-    num_end: int
-    value: float
-    shape: str  # digits | words | fraction
-    currency: str | None = None
-    scaled: bool = False
-    unit: str | None = None  # percent unit, duration unit
-    kind: str | None = None  # money | percent | duration | None (decided later)
-    sign: int = 0
+    Plain classes here, not dataclasses: mypyc compiles their ``__init__``,
+    where a dataclass's is written at import and interpreted (a twentieth of
+    the work on dense text).
+    """
+
+    def __init__(
+        self, start: int, end: int, value: float, shape: str, kind: str | None = None
+    ) -> None:
+        self.start = self.num_start = start
+        self.end = self.num_end = end
+        self.value = value
+        self.shape = shape  # digits | words | fraction
+        self.currency: str | None = None
+        self.scaled = False
+        self.unit: str | None = None  # percent unit, duration unit
+        self.kind = kind  # money | percent | duration | None (decided later)
+        self.sign = 0
 
 
-@dataclass(slots=True)
 class Figure:
     """A figure as written and parsed; ``equivalents`` are (value, currency, span)."""
 
-    start: int
-    end: int
-    written: str
-    value: float
-    kind: str
-    unit: str | None = None
-    currency: str | None = None
-    qualifier: str = "exact"
-    low: float | None = None
-    high: float | None = None
-    change: bool = False
-    equivalents: list[tuple[float, str, tuple[int, int]]] = field(default_factory=list)
-    phrase_read: bool = False
-    phrase: str | None = None  # unit_phrase after the figure, when phrase_read (read once)
-    bare: bool = False  # no currency, percent or time marker of its own: "91" in "91 and 78%"
-    factor: float | None = None  # the scale written after it: 1e6 in "$4 million"
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        written: str,
+        value: float,
+        kind: str,
+        *,
+        unit: str | None = None,
+        currency: str | None = None,
+        qualifier: str = "exact",
+        low: float | None = None,
+        high: float | None = None,
+        phrase_read: bool = False,
+        phrase: str | None = None,
+        bare: bool = False,
+        factor: float | None = None,
+    ) -> None:
+        self.start, self.end, self.written, self.value = start, end, written, value
+        self.kind, self.unit, self.currency, self.qualifier = kind, unit, currency, qualifier
+        self.low, self.high = low, high
+        self.change = False
+        self.equivalents: list[tuple[float, str, tuple[int, int]]] = []
+        self.phrase_read = phrase_read
+        self.phrase = phrase  # unit_phrase after the figure, when phrase_read (read once)
+        self.bare = bare  # no currency, percent or time marker of its own: "91" in "91 and 78%"
+        self.factor = factor  # the scale written after it: 1e6 in "$4 million"
+
+    def __repr__(self) -> str:
+        return f"Figure({self.written!r}, {self.value!r}, {self.kind!r})"
 
 
 REPEATED_SYMBOL = re.compile(r"(?:US\$|HK\$|A\$|C\$|\$|€|£|¥|₹|₩)")
@@ -143,8 +160,6 @@ class AboutChina:
     a ``¥`` is read, not for every text.
     """
 
-    __slots__ = ("answer", "text")
-
     def __init__(self, text: str) -> None:
         self.text = text
         self.answer: bool | None = None
@@ -172,7 +187,7 @@ def parse_part(
     elif shape == "vulgar":
         value, shape = VULGAR_FRACTIONS[written], "fraction"
     elif shape == "fold":
-        part = Part(num_start, num_end, num_start, num_end, 0.0, "words", kind="other")
+        part = Part(num_start, num_end, 0.0, "words", kind="other")
         part.value, part.unit = numbers.parse_number(written[:-4]), "fold"
         return part
     elif shape == "fraction":
@@ -182,7 +197,7 @@ def parse_part(
             value = numbers.parse_number(written)
         except ValueError:
             return None
-    part = Part(num_start, num_end, num_start, num_end, value, shape)
+    part = Part(num_start, num_end, value, shape)
     glued = False
     if shape != "fraction":
         before = text[max(0, num_start - 8) : num_start]
