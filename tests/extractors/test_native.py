@@ -65,6 +65,7 @@ def test_the_tests_run_the_python_source() -> None:
     assert native.running() == "pure"
 
 
+@pytest.mark.slow  # a process of its own over 3,700 texts: `make test` and CI run it
 def test_native_build_gives_the_same_claims(tmp_path: Path) -> None:
     _require_fresh()
     texts = _texts()

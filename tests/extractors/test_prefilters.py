@@ -280,7 +280,7 @@ ATOM_PIECES = [
 """Pieces that put keys, articles, case twins, wide digits and separators side by side."""
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(ATOM_PIECES), max_size=14))
 def test_atoms_are_the_atom_matches_on_any_mix(pieces: list[str]) -> None:
     """The keys found apart (``numbers.word_atoms``) miss no match of the one pattern."""
