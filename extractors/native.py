@@ -4,7 +4,7 @@ Why compiled: extraction is a few hundred small steps per figure (patterns
 tried at a place, a word looked up, a slice taken), and no one of them is
 worth removing: the interpreter's own work between them is the cost.  mypyc
 compiles these typed modules as they are written, as black and mypy ship
-themselves, and the same code runs about 1.4 times as fast
+themselves, and the same code runs 1.4 to 1.6 times as fast
 (``bench/extract_bench.py`` reports both builds).
 
 The build lives in ``.native/`` beside the package, never in it, so an
