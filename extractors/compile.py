@@ -36,7 +36,7 @@ def build(native: Path = NATIVE, *, force: bool = False) -> bool:
         print(f"extractors.compile: not compiled ({error}); pure Python runs", file=sys.stderr)
         return False
     stamp = {"digest": digest(), "modules": list(COMPILED)}
-    with tempfile.TemporaryDirectory(prefix="native-", dir=native.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=".native-build-", dir=native.parent) as tmp:
         work, out = Path(tmp), Path(tmp) / "out"
         cwd = os.getcwd()
         os.chdir(PACKAGE.parent)  # mypy reads the package layout from here

@@ -138,8 +138,8 @@ def _word_keys() -> tuple[str, ...]:
 
     At its start ("five", "twenty-one", "half", "sixfold") or after "a" or
     "an" ("a third", "a dozen", "a million"); a word that begins with another
-    key ("fifteen" with "fifteen", "sixty" with "six") is left out, as the
-    shorter one finds it.
+    key ("sixty" and "sixteen" with "six", "tenth" with "ten") is left out, as
+    the shorter one finds it.
     """
     scales = SCALE_WORDS.replace("s?", "").split("|")
     words = {*UNIT_WORDS, *TENS_WORDS, *DENOMINATORS, *scales, "dozen", "half", "hundred"}
@@ -155,10 +155,10 @@ def word_atoms(text: str, folded: bytes) -> list[tuple[int, int, str]]:
 
     Number words are rare in news, and a pattern tried at every word start
     (a fifth of all characters) was a third of the extractor's work.  So each
-    key of ``WORD_KEYS`` is found by ``str.find`` in the lowered text, which
-    runs in C over the whole text at once (as bytes), and ``WORD_ATOM`` is tried only
-    where a key stands, and at the "a" or "an" before one.  ``folded`` is
-    ``patterns.ascii_fold(text)``.
+    key of ``WORD_KEYS`` is found by ``bytes.find`` in ``folded`` (the text
+    lowered as ASCII bytes, ``patterns.ascii_fold``), which runs in C over the
+    whole text at once, and ``WORD_ATOM`` is tried only where a key starts a
+    word, and at the "a" or "an" before one.
     """
     places: set[int] = set()
     for key in WORD_BYTES:
