@@ -266,10 +266,8 @@ def _may_end_in_reference(before: str) -> bool:
     if len(word) == len(core):
         return False
     word = word[:-1] if word.endswith(".") else word
-    ending = word[-2:]
-    if not ending.isascii():
-        return True
-    return ending.lower() in REFERENCE_ENDINGS or word[-1:].lower() in REFERENCE_ENDINGS
+    ending = fold(word[-2:])  # the case twins as the letters they match; no other letter can
+    return ending in REFERENCE_ENDINGS or ending[-1:] in REFERENCE_ENDINGS
 
 
 def is_address(text: str, end: int) -> bool:

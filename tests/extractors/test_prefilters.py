@@ -36,6 +36,10 @@ EDGES = [
     "Now it has more.",
     "It has more users currently.",
     "It has more users, as of this  year.",
+    "The NUMBER  of unemployed people fell by ",
+    "The nu\u0307mber of jobless, the popu\u0142ation and the POPULATIONS rose by ",
+    "Japan's populat\u0131on fell by ",
+    "The \u0422OTAL of voters; the tally\u00a0of seats; the count of ballots rose by ",
     "",
 ]
 TEXTS = [item["text"] for item in items("dev")] + EDGES
@@ -55,6 +59,7 @@ def _answers(text: str) -> tuple[object, ...]:
         context.attribution(text),
         context.period_of(text, PUBLISHED),
         context.period_of(text, None),
+        context.unit_before(text),
     )
 
 
@@ -108,6 +113,8 @@ POSITIONS_TEXT = "\n".join(TEXTS) + (
     " 5 pct 5 PP 5 Bps 5 \u00a0% 5 basis  points 5 per\u00a0cent US$ 5 Rs. 5 AUS$5 COP28 R$5"
     " page 5 No. 5 P 5 pp.\u00a05 cla\u017fs 5 SECTION\n5 Call police on  5 TELEPHONE 5 text 5"
     " 5 Swiss francs 5 \u212aRW 5 us dollars more than  5 well OVER 5 up to\n5 \u0130n"
+    " стр 5 \u201cp. 5 тысяч 5 se\u0441tion 5 Users STOOD AT  5 voters numbered\n5 r\u0435ached 5"
+    " users reached\u00a0about 5 users \u017ftood at 5 jobs totalled more  than 5 pag\u0130 5"
 )
 """Every dev-set text and the edge cases, as one text: the tests below try each position."""
 
@@ -126,6 +133,16 @@ def test_change_verb_filter_never_hides_a_match() -> None:
     from extractors.scanner import CHANGE_BEFORE, _may_end_in_change_verb
 
     hidden = [w for w in _windows(25) if CHANGE_BEFORE.search(w) and not _may_end_in_change_verb(w)]
+    assert hidden == []
+
+
+def test_level_verb_filter_never_hides_a_match() -> None:
+    hidden = [
+        w
+        for w in _windows(80)
+        if context._LEVEL_VERB_END.search(w, max(0, len(w) - 60))
+        and not context._may_end_in_level_verb(w)
+    ]
     assert hidden == []
 
 
