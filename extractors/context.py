@@ -36,7 +36,13 @@ from extractors.lexicon import (
     SUBJECT_PREPOSITIONS,
     YEAR_EARLIER_CUES,
 )
-from extractors.patterns import contains_any, fold, literal_trie, word_start_trie
+from extractors.patterns import (
+    before_trailing_spaces,
+    contains_any,
+    fold,
+    literal_trie,
+    word_start_trie,
+)
 
 WORD = re.compile(r"[ \u00a0]+([A-Za-z][\w'’&-]*)")
 MAX_UNIT_WORDS = 4
@@ -294,8 +300,7 @@ def _may_end_in_level_verb(before: str) -> bool:
     >>> _may_end_in_level_verb("Users reached "), _may_end_in_level_verb("Users in ")
     (True, False)
     """
-    core = before[:-1] if before.endswith("\n") else before
-    words = core.rstrip(" \u00a0").rsplit(None, 1)
+    words = before_trailing_spaces(before)[0].rsplit(None, 1)
     return bool(words) and fold(words[-1]) in _LEVEL_LAST_WORDS
 
 

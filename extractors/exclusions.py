@@ -38,7 +38,7 @@ from extractors.lexicon import (
     REFERENCE_WORDS,
     STREET_WORDS,
 )
-from extractors.patterns import contains_any, fold
+from extractors.patterns import before_trailing_spaces, contains_any, fold
 
 MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?[ \u00a0]+$")
 MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{MONTHS})\b")
@@ -261,9 +261,8 @@ def _may_end_in_reference(before: str) -> bool:
     >>> [_may_end_in_reference(b) for b in ("see page ", "No. ", "the ")]
     [True, True, False]
     """
-    core = before[:-1] if before.endswith("\n") else before
-    word = core.rstrip(" \u00a0")
-    if len(word) == len(core):
+    word, spaced = before_trailing_spaces(before)
+    if not spaced:
         return False
     word = word[:-1] if word.endswith(".") else word
     ending = fold(word[-2:])  # the case twins as the letters they match; no other letter can

@@ -121,12 +121,13 @@ DIGIT_SCAN = re.compile(
 )
 r"""The digit half of ``ATOM`` in a pattern that opens with a class of its first characters.
 
-A pattern that opens with a character class lets ``re`` skip in C to the few
-places the class matches, instead of trying the pattern at every character.
-After the class, each shape checks its own first character in a look-behind
-(in ``DIGIT_SHAPES`` order, as ``ATOM`` tries them) and ends in an empty group
-named ``<shape>_<i>`` (``DIGIT_GROUPS``).  The class names digits as ranges,
-not ``\d``: ``re`` tests a range in a table and ``\d`` by a call per character.
+``digit_matches`` matches it at each digit; a text with digits beyond ASCII is
+scanned with it, and a pattern that opens with a class lets ``re`` skip in C
+to the places the class matches.  After the class, each shape checks its own
+first character in a look-behind (in ``DIGIT_SHAPES`` order, as ``ATOM`` tries
+them) and ends in an empty group named ``<shape>_<i>`` (``DIGIT_GROUPS``).  The
+class names digits as ranges, not ``\d``: ``re`` tests a range in a table and
+``\d`` by a call per character.
 """
 DIGIT_GROUPS: dict[str, str] = {
     f"{shape}_{i}": shape for i, (shape, _, _) in enumerate(DIGIT_SHAPES)

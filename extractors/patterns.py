@@ -52,6 +52,21 @@ def ascii_fold(text: str) -> bytes:
     return text.encode("ascii", "replace").lower()
 
 
+def before_trailing_spaces(before: str) -> tuple[str, bool]:
+    r"""``before`` without the spaces that end it, and whether any did.
+
+    For the cheap tests on the last word before a figure: the patterns they
+    stand in for end in spaces and ``$``, which also matches before a final
+    newline, so that newline is dropped first.
+
+    >>> before_trailing_spaces("rose \u00a0\n"), before_trailing_spaces("rose")
+    (('rose', True), ('rose', False))
+    """
+    core = before[:-1] if before.endswith("\n") else before
+    head = core.rstrip(" \u00a0")
+    return head, len(head) < len(core)
+
+
 def contains_any(text: str, words: Iterable[str]) -> bool:
     """Whether one of ``words`` occurs in ``text`` (a plain, case-sensitive substring test).
 

@@ -27,7 +27,7 @@ from extractors.lexicon import (
     SUFFIX_WORDS,
     VULGAR_FRACTIONS,
 )
-from extractors.patterns import literal_trie
+from extractors.patterns import before_trailing_spaces, literal_trie
 from extractors.qualifiers import LOOKBEHIND, qualifier_match, qualifier_of
 from extractors.sentences import SentenceIndex
 
@@ -692,9 +692,8 @@ def _may_end_in_change_verb(window: str) -> bool:
     >>> _may_end_in_change_verb("profit fell "), _may_end_in_change_verb("profit of ")
     (True, False)
     """
-    core = window[:-1] if window.endswith("\n") else window
-    word = core.rstrip(" \u00a0")
-    if len(word) == len(core):
+    word, spaced = before_trailing_spaces(window)
+    if not spaced:
         return False
     ending = word[-2:]
     return not ending.isascii() or ending.lower() in CHANGE_ENDINGS
